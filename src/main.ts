@@ -1,0 +1,2 @@
+// The composition root: the only place that wires sensors, session, core, storage and ui together.
+export {};

@@ -1,0 +1,95 @@
+/**
+ * The vocabulary of one single-leg stance trial, shared by sensors, session, storage and ui.
+ * SPEC section 1: sides are the stance leg; the trial ends at the first of cap, touch-down,
+ * stop, or an interruption (page hidden, sensor silent), which is never counted as a result.
+ */
+import type { AnalysisResult } from '../core/types';
+
+export type StanceSide = 'left' | 'right';
+export type EyesCondition = 'open' | 'closed';
+export type Surface = 'firm' | 'foam';
+export type Placement = 'chest' | 'lumbar';
+/** Selectable duration caps, s (SPEC section 1: 45 s default). */
+export const DURATION_CAPS_S = [10, 20, 30, 45, 60] as const;
+export type DurationCapS = (typeof DURATION_CAPS_S)[number];
+
+export interface TrialSetup {
+  stanceSide: StanceSide;
+  eyes: EyesCondition;
+  surface: Surface;
+  placement: Placement;
+  capS: DurationCapS;
+}
+
+export const DEFAULT_SETUP: TrialSetup = {
+  stanceSide: 'left',
+  eyes: 'open',
+  surface: 'firm',
+  placement: 'chest',
+  capS: 45,
+};
+
+/**
+ * One DeviceMotion reading in Stork's frame (SPEC section 2): W3C sign, SI units, rotation
+ * rate in deg/s. A missing vector or component is NaN. `tS` is the event's own timestamp in
+ * seconds (performance clock), never derived from `interval`.
+ */
+export interface MotionSample {
+  tS: number;
+  ax: number;
+  ay: number;
+  az: number;
+  gx: number;
+  gy: number;
+  gz: number;
+  lx: number;
+  ly: number;
+  lz: number;
+}
+
+/**
+ * How the trial ended. `completed`: the cap was reached; `touchdown`: loss of balance detected
+ * from the signal; `stopped`: the person pressed Stop; `hidden`: the page was hidden;
+ * `sensor-silent`: events stopped arriving. The last two are interruptions.
+ */
+export type EndReason = 'completed' | 'touchdown' | 'stopped' | 'hidden' | 'sensor-silent';
+
+export const INTERRUPTING_REASONS: readonly EndReason[] = ['hidden', 'sensor-silent'];
+
+/** Samples of a trial as columns, time in seconds since "go" (SPEC section 7, t_ms / 1000). */
+export interface TrialSamples {
+  tS: Float64Array;
+  ax: Float64Array;
+  ay: Float64Array;
+  az: Float64Array;
+  gx: Float64Array;
+  gy: Float64Array;
+  gz: Float64Array;
+  lx: Float64Array;
+  ly: Float64Array;
+  lz: Float64Array;
+}
+
+/** A finished trial: what the result screen shows and what the history stores. */
+export interface TrialRecord {
+  id: string;
+  setup: TrialSetup;
+  /** ISO 8601 date-time with the local offset, of "go". */
+  startedAt: string;
+  endReason: EndReason;
+  /** True for `hidden` and `sensor-silent`: shown as interrupted, never counted as a result. */
+  interrupted: boolean;
+  /** Time from "go" to the end event, s. */
+  holdTimeS: number;
+  touchdownS: number | null;
+  /** Where the samples came from: the phone's sensors or the bundled demo replay. */
+  source: 'sensor' | 'demo';
+  /** Number of devicemotion events delivered during the trial (equals the stored sample count). */
+  eventsReceived: number;
+  /** Measured input rate, Hz (1 / median interval). */
+  inputRateHz: number;
+  samples: TrialSamples;
+  /** The end-of-trial analysis, or null when the trial was too short to analyse (with the reason). */
+  analysis: AnalysisResult | null;
+  analysisError: string | null;
+}
