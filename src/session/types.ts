@@ -2,6 +2,8 @@
  * The vocabulary of one single-leg stance trial, shared by sensors, session, storage and ui.
  * SPEC section 1: sides are the stance leg; the trial ends at the first of cap, touch-down,
  * stop, or an interruption (page hidden, sensor silent), which is never counted as a result.
+ *
+ * The interfaces of src/sensors and src/session built on these types: docs/live-test-contract.md.
  */
 import type { AnalysisResult } from '../core/types';
 
