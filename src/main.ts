@@ -1,2 +1,70 @@
 // The composition root: the only place that wires sensors, session, core, storage and ui together.
-export {};
+import './styles.css';
+import { defer, filter, from, switchMap, type Observable } from 'rxjs';
+import type { MotionRecording } from './core/types';
+import { browserCues } from './sensors/cues';
+import { DEMO_SPEEDS, demoMotion$ } from './sensors/demo';
+import { deviceMotion$, hasAcceleration, motionSupport, requestMotionPermission } from './sensors/motion';
+import { visibility$ } from './sensors/visibility';
+import { holdWakeLock$ } from './sensors/wake-lock';
+import { firstMotionWithin$ } from './session/probe';
+import { createMemoryResultLog } from './session/results';
+import { COUNTDOWN_S, runTrial, SENSOR_SILENCE_S, type TrialState } from './session/trial';
+import type { MotionSample, TrialSetup } from './session/types';
+import { mountApp } from './ui/app';
+import type { KeyValueStore } from './ui/setup-prefs';
+
+/** localStorage, or null where the browser refuses it (some private modes throw on access). */
+function browserStore(): KeyValueStore | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** iOS asks the person before sharing motion, and only from inside a tap. */
+function permissionNeedsTap(): boolean {
+  const ctor = (window as { DeviceMotionEvent?: { requestPermission?: unknown } }).DeviceMotionEvent;
+  return typeof ctor?.requestPermission === 'function';
+}
+
+let demoRecording: Promise<MotionRecording> | null = null;
+function loadDemoRecording(): Promise<MotionRecording> {
+  demoRecording ??= import('./ui/demo-recording').then((module) => module.demoRecording());
+  return demoRecording;
+}
+
+function demoSource$(speed: number): Observable<MotionSample> {
+  // The lead-in plays nothing during the countdown, so the recording's t = 0 falls on "go".
+  return defer(() => from(loadDemoRecording())).pipe(
+    switchMap((recording) => demoMotion$(recording, { speed, leadInS: COUNTDOWN_S })),
+  );
+}
+
+// Desktops fire one devicemotion event with every reading null: that is no sensor.
+const sensorMotion$ = (): Observable<MotionSample> => deviceMotion$(window).pipe(filter(hasAcceleration));
+
+const results = createMemoryResultLog();
+
+const root = document.getElementById('app');
+if (root === null) throw new Error('index.html: no element with id "app"');
+
+mountApp(root, {
+  motionSupport: motionSupport(window),
+  permissionNeedsTap: permissionNeedsTap(),
+  requestPermission: () => requestMotionPermission(window),
+  probeSensor: () => firstMotionWithin$(sensorMotion$(), SENSOR_SILENCE_S),
+  demoSpeeds: DEMO_SPEEDS,
+  runTrial: (setup: TrialSetup, source, demoSpeed, stop$): Observable<TrialState> =>
+    runTrial(setup, {
+      motion$: source === 'demo' ? demoSource$(demoSpeed) : deviceMotion$(window),
+      visibility$: visibility$(document),
+      cues: browserCues(window),
+      wakeLock$: holdWakeLock$(window),
+      stop$,
+      source,
+    }),
+  results,
+  prefs: browserStore(),
+});

@@ -1,0 +1,245 @@
+/**
+ * The page flow: set-up -> (motion checks) -> trial -> result, and the problem pages in between.
+ * Everything that touches sensors, timers of the trial, and storage comes in through
+ * `StorkPorts`, wired by the composition root (src/main.ts); this file only decides what to
+ * show next.
+ */
+import { Subject, type Observable, type Subscription } from 'rxjs';
+import type { TrialResultLog } from '../session/results';
+import type { TrialState } from '../session/trial';
+import type { TrialRecord, TrialSetup } from '../session/types';
+import { announcer } from './announcer';
+import { h, replaceChildren } from './dom';
+import { downloadText, trialFileName, trialSamplesCsv } from './download';
+import { endReasonHeadline } from './labels';
+import { NOTICES, noticeView, type NoticeAction, type NoticeContent } from './notice-view';
+import { resultView, type ResultView } from './result-view';
+import { loadSetup, saveSetup, type KeyValueStore } from './setup-prefs';
+import { setupView, type DemoSpeed, type MotionSource, type StartChoice } from './setup-view';
+import { trialView, type TrialView } from './trial-view';
+
+export interface StorkPorts {
+  /** What the browser offers (src/sensors/motion.ts motionSupport). */
+  motionSupport: 'ok' | 'insecure-context' | 'unsupported';
+  /** True when the browser asks the person before sharing motion (iOS): the check waits for Start. */
+  permissionNeedsTap: boolean;
+  /** Must be called inside the Start tap (iOS). */
+  requestPermission(): Promise<'granted' | 'denied' | 'not-needed'>;
+  /** 'ok' when the sensor delivers a reading within 1 s, else 'no-data'. */
+  probeSensor(): Observable<'ok' | 'no-data'>;
+  /** One trial from "get ready" to "ended" (src/session/trial.ts runTrial, wired to a source). */
+  runTrial(
+    setup: TrialSetup,
+    source: MotionSource,
+    demoSpeed: DemoSpeed,
+    stop$: Observable<void>,
+  ): Observable<TrialState>;
+  /** Where finished trials go (kept in memory until the history stores them). */
+  results: TrialResultLog;
+  /** Replay speeds offered for the demo recording (1 = real time). */
+  demoSpeeds: readonly DemoSpeed[];
+  /** Remembers the last set-up; null when the browser offers no storage. */
+  prefs: KeyValueStore | null;
+}
+
+/** Said when no sensor answered on load and the demo was chosen for the person. */
+export const AUTO_DEMO_NOTICE =
+  'No motion sensor answered within 1 second, so the demo recording is selected: a recorded trial plays through the same test. Choose “Phone sensor” to try the sensor again.';
+export const UNSUPPORTED_NOTICE =
+  'This browser gives no motion data, so the demo recording is selected: a recorded trial plays through the same test.';
+
+function sameCondition(a: TrialSetup, b: TrialSetup): boolean {
+  return (
+    a.stanceSide === b.stanceSide &&
+    a.eyes === b.eyes &&
+    a.surface === b.surface &&
+    a.placement === b.placement
+  );
+}
+
+export function mountApp(root: HTMLElement, ports: StorkPorts): void {
+  const live = announcer();
+  const screen = h('div', { className: 'screen-host' });
+  replaceChildren(root, screen, live.element);
+
+  let setup = loadSetup(ports.prefs);
+  let source: MotionSource = ports.motionSupport === 'ok' ? 'sensor' : 'demo';
+  let demoSpeed: DemoSpeed = 1;
+  let sensorChecked = false;
+  let records: readonly TrialRecord[] = [];
+  ports.results.records$.subscribe((latest) => (records = latest));
+
+  /** Subscriptions and views of the current screen, released when the screen changes. */
+  let screenSubscriptions: Subscription[] = [];
+  let disposeScreen: () => void = () => undefined;
+
+  function show(element: HTMLElement, dispose: () => void = () => undefined): void {
+    for (const subscription of screenSubscriptions) subscription.unsubscribe();
+    screenSubscriptions = [];
+    disposeScreen();
+    disposeScreen = dispose;
+    replaceChildren(screen, element);
+    window.scrollTo(0, 0);
+    element.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  }
+
+  function showNotice(content: Omit<NoticeContent, 'actions'>, actions: NoticeAction[]): void {
+    show(noticeView({ ...content, actions }));
+    live.say(content.title);
+  }
+
+  const useDemoAction: NoticeAction = {
+    label: 'Use the demo recording',
+    primary: true,
+    run: () => {
+      source = 'demo';
+      showSetup(null);
+    },
+  };
+  const backAction: NoticeAction = { label: 'Back to set-up', run: () => showSetup(null) };
+
+  function showSetup(notice: string | null): void {
+    const view = setupView({
+      setup,
+      source,
+      demoSpeed,
+      demoSpeeds: ports.demoSpeeds,
+      notice,
+      onStart: (choice) => void start(choice),
+    });
+    show(view.element);
+    if (
+      notice === null &&
+      source === 'sensor' &&
+      ports.motionSupport === 'ok' &&
+      !ports.permissionNeedsTap &&
+      !sensorChecked
+    ) {
+      // Android and desktop share motion without asking: check now, and pick the demo for the
+      // person when nothing answers (a computer without a sensor).
+      screenSubscriptions.push(
+        ports.probeSensor().subscribe((answer) => {
+          sensorChecked = answer === 'ok';
+          if (answer === 'no-data') {
+            source = 'demo';
+            view.chooseSource('demo', AUTO_DEMO_NOTICE);
+          }
+        }),
+      );
+    }
+  }
+
+  async function start(choice: StartChoice): Promise<void> {
+    setup = choice.setup;
+    source = choice.source;
+    demoSpeed = choice.demoSpeed;
+    saveSetup(ports.prefs, setup);
+    if (source === 'demo') {
+      runTrial();
+      return;
+    }
+    if (ports.motionSupport === 'insecure-context')
+      return showNotice(NOTICES.insecureContext, [useDemoAction, backAction]);
+    if (ports.motionSupport === 'unsupported')
+      return showNotice(NOTICES.unsupported, [useDemoAction, backAction]);
+    // First thing in the tap: iOS only asks from inside a user gesture.
+    const permission = await ports.requestPermission();
+    if (permission === 'denied') return showNotice(NOTICES.permissionDenied, [useDemoAction, backAction]);
+    if (sensorChecked) return runTrial();
+    show(
+      h(
+        'section',
+        { className: 'screen checking', data: { screen: 'checking' } },
+        h('h1', { attrs: { tabindex: '-1' } }, 'Checking the motion sensor…'),
+      ),
+    );
+    screenSubscriptions.push(
+      ports.probeSensor().subscribe((answer) => {
+        if (answer === 'ok') {
+          sensorChecked = true;
+          runTrial();
+        } else {
+          showNotice(NOTICES.noSensorData, [
+            useDemoAction,
+            { label: 'Try the sensor again', run: () => void start({ setup, source: 'sensor', demoSpeed }) },
+            backAction,
+          ]);
+        }
+      }),
+    );
+  }
+
+  function runTrial(): void {
+    const stop$ = new Subject<void>();
+    const trialSetup = { ...setup };
+    const trialSource = source;
+    let view: TrialView | null = trialView({
+      setup: trialSetup,
+      source: trialSource,
+      onStop: () => stop$.next(),
+    });
+    show(view.element, () => view?.destroy());
+    live.say('Get ready');
+    let lastPhase: TrialState['phase'] | null = null;
+    screenSubscriptions.push(
+      ports.runTrial(trialSetup, trialSource, demoSpeed, stop$).subscribe({
+        next: (state) => {
+          if (state.phase === 'ended') {
+            view?.destroy();
+            view = null;
+            void ports.results.save(state.record);
+            showResult(state.record);
+            live.say(endReasonHeadline(state.record.endReason, state.record.setup.capS));
+            return;
+          }
+          if (state.phase === 'running' && lastPhase !== 'running') live.say('Go: lift your foot');
+          lastPhase = state.phase;
+          view?.update(state);
+        },
+        error: (error: unknown) => {
+          showNotice(
+            {
+              kind: 'trial-error',
+              title: 'The trial stopped with an error',
+              paragraphs: [error instanceof Error ? error.message : String(error)],
+            },
+            [backAction],
+          );
+        },
+      }),
+    );
+  }
+
+  function showResult(record: TrialRecord): void {
+    // Counted without this record, then added, whether or not the log has it yet.
+    const earlier = records.filter(
+      (r) => r.id !== record.id && !r.interrupted && sameCondition(r.setup, record.setup),
+    );
+    let view: ResultView | null = resultView({
+      record,
+      trialsDone: earlier.length + 1,
+      onOtherLeg: () => {
+        setup = { ...record.setup, stanceSide: record.setup.stanceSide === 'left' ? 'right' : 'left' };
+        saveSetup(ports.prefs, setup);
+        runTrial();
+      },
+      onRepeat: () => {
+        setup = { ...record.setup };
+        runTrial();
+      },
+      onChangeSetup: () => showSetup(null),
+      onDownload: () => downloadText(trialFileName(record), trialSamplesCsv(record)),
+    });
+    show(view.element, () => {
+      view?.destroy();
+      view = null;
+    });
+    view.drawCharts();
+  }
+
+  if (ports.motionSupport === 'insecure-context') {
+    showNotice(NOTICES.insecureContext, [useDemoAction]);
+  } else {
+    showSetup(ports.motionSupport === 'unsupported' ? UNSUPPORTED_NOTICE : null);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The sway path of the analysed window as seen from above: ML across, AP up, with the 95 %
+ * confidence ellipse (SPEC section 4). Both axes share one scale so the shape is true.
+ */
+import type { Chart } from 'chart.js';
+import { ellipseOutline, type EllipseAxes } from './ellipse';
+import { chartJs, COLOURS } from './register';
+
+export interface SwayPath {
+  ap: ArrayLike<number>;
+  ml: ArrayLike<number>;
+}
+
+export function swayPathChart(canvas: HTMLCanvasElement, path: SwayPath, axes: EllipseAxes): Chart {
+  const Chart = chartJs();
+  const points: { x: number; y: number }[] = [];
+  let extent = axes.ellipseMajor;
+  for (let k = 0; k < path.ap.length; k++) {
+    const ap = path.ap[k] ?? 0;
+    const ml = path.ml[k] ?? 0;
+    points.push({ x: ml, y: ap });
+    extent = Math.max(extent, Math.abs(ap), Math.abs(ml));
+  }
+  const limit = extent * 1.1 || 1;
+  const axis = (title: string) => ({
+    type: 'linear' as const,
+    min: -limit,
+    max: limit,
+    title: { display: true, text: title, font: { size: 15 } },
+    ticks: { maxTicksLimit: 5 },
+  });
+  return new Chart(canvas, {
+    type: 'scatter',
+    data: {
+      datasets: [
+        {
+          label: 'Sway path',
+          data: points,
+          showLine: true,
+          borderColor: COLOURS.ap,
+          borderWidth: 1,
+          pointRadius: 0,
+        },
+        {
+          label: '95 % ellipse',
+          data: ellipseOutline(axes),
+          showLine: true,
+          borderColor: COLOURS.ellipse,
+          borderWidth: 2.5,
+          borderDash: [6, 4],
+          pointRadius: 0,
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      parsing: false,
+      responsive: true,
+      aspectRatio: 1,
+      events: [],
+      scales: { x: axis('ML, m/s² (right +)'), y: axis('AP, m/s² (forward +)') },
+      plugins: { legend: { labels: { boxHeight: 3, font: { size: 15 } } } },
+    },
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Numbers as the pages show them: seconds with one decimal, metrics with three significant
+ * digits and their unit (SPEC section 4; phone motion is acceleration, m/s^2).
+ */
+import type { SwayMetrics } from '../core/types';
+
+/** Elapsed or hold time, e.g. "27.9 s"; one decimal is what a stopwatch would show. */
+export function formatSeconds(seconds: number): string {
+  return `${seconds.toFixed(1)} s`;
+}
+
+/** The big running timer: one decimal, no unit (the label says seconds). */
+export function formatTimer(seconds: number): string {
+  return Math.max(0, seconds).toFixed(1);
+}
+
+const METRIC_DIGITS = new Intl.NumberFormat('en', { maximumSignificantDigits: 3, useGrouping: false });
+
+/** A metric value with three significant digits, or "–" when missing. */
+export function formatMetricValue(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '–' : METRIC_DIGITS.format(value);
+}
+
+export type KeyMetric = 'rms' | 'meanVelocity' | 'ellipseArea' | 'centroidFrequency' | 'jerk';
+
+export interface MetricDescription {
+  key: KeyMetric;
+  label: string;
+  /** Unit for phone motion (acceleration in m/s^2), as shown. */
+  unit: string;
+  /** The unit spelled out for screen readers. */
+  spokenUnit: string;
+  /** One line on what the number means. */
+  meaning: string;
+}
+
+/**
+ * The key metrics of the result page, in the order shown. Units follow from the definitions in
+ * SPEC section 4 applied to acceleration: path length per second is m/s^3, jerk (Mancini 2012)
+ * integrates the squared derivative of acceleration over time, m^2/s^5.
+ */
+export const KEY_METRICS: readonly MetricDescription[] = [
+  {
+    key: 'rms',
+    label: 'Sway (RMS)',
+    unit: 'm/s²',
+    spokenUnit: 'metres per second squared',
+    meaning: 'Typical size of the sway.',
+  },
+  {
+    key: 'meanVelocity',
+    label: 'Mean velocity',
+    unit: 'm/s³',
+    spokenUnit: 'metres per second cubed',
+    meaning: 'How fast the sway moves.',
+  },
+  {
+    key: 'ellipseArea',
+    label: '95 % ellipse area',
+    unit: 'm²/s⁴',
+    spokenUnit: 'square metres per second to the fourth',
+    meaning: 'Area that holds 95 % of the sway.',
+  },
+  {
+    key: 'centroidFrequency',
+    label: 'Centroid frequency',
+    unit: 'Hz',
+    spokenUnit: 'hertz',
+    meaning: 'Typical rhythm of the sway (needs 10 s).',
+  },
+  {
+    key: 'jerk',
+    label: 'Jerk',
+    unit: 'm²/s⁵',
+    spokenUnit: 'square metres per second to the fifth',
+    meaning: 'How abrupt the corrections are.',
+  },
+];
+
+/** The metric's value from the result (null for spectral metrics under 10 s). */
+export function keyMetricValue(metrics: SwayMetrics, key: KeyMetric): number | null {
+  return metrics[key];
+}

@@ -1,0 +1,220 @@
+/**
+ * The result page: hold time, how the trial ended, the key sway metrics with units, the sway
+ * path with its 95 % ellipse, AP/ML over time with the analysed window and touch-down marked,
+ * and the next steps (other leg, repeat). An interrupted trial is shown as such, without
+ * metrics: it is never a result.
+ */
+import type { Chart } from 'chart.js';
+import type { TrialRecord } from '../session/types';
+import { motionTimeChart } from './charts/motion-time-chart';
+import { swayPathChart } from './charts/sway-path-chart';
+import { h } from './dom';
+import { formatMetricValue, formatSeconds, KEY_METRICS, keyMetricValue } from './format';
+import {
+  endReasonHeadline,
+  EYES_LABELS,
+  interruptionAdvice,
+  PLACEMENT_LABELS,
+  STANCE_SIDE_LABELS,
+  SURFACE_LABELS,
+} from './labels';
+import { resultSeries } from './result-series';
+
+/** Trials per side and condition that the protocol asks for (SPEC section 1: best of 3). */
+export const TRIALS_PER_SIDE = 3;
+
+export interface ResultViewOptions {
+  record: TrialRecord;
+  /** Valid trials so far with this set-up (this one included). */
+  trialsDone: number;
+  onOtherLeg(): void;
+  onRepeat(): void;
+  onChangeSetup(): void;
+  onDownload(): void;
+}
+
+export interface ResultView {
+  element: HTMLElement;
+  /** Draws the charts; call once the element is in the document (Chart.js measures it). */
+  drawCharts(): void;
+  destroy(): void;
+}
+
+function button(label: string, kind: 'primary' | 'secondary', run: () => void): HTMLButtonElement {
+  return h('button', { className: kind, attrs: { type: 'button' }, on: { click: run } }, label);
+}
+
+function setupSummary(record: TrialRecord): string {
+  const { setup } = record;
+  const parts = [
+    STANCE_SIDE_LABELS[setup.stanceSide],
+    EYES_LABELS[setup.eyes],
+    SURFACE_LABELS[setup.surface],
+    `phone on ${PLACEMENT_LABELS[setup.placement].toLowerCase()}`,
+    `${setup.capS} s limit`,
+  ];
+  if (record.source === 'demo') parts.push('demo recording');
+  return parts.join(' · ');
+}
+
+/** "2134 samples at 60.0 Hz": how much data the trial stored, useful to see nothing was lost. */
+export function samplesLine(record: TrialRecord): string {
+  const rate = Number.isFinite(record.inputRateHz) ? record.inputRateHz.toFixed(1) : '–';
+  return `${record.samples.tS.length} samples at ${rate} Hz`;
+}
+
+function metricList(record: TrialRecord): HTMLElement {
+  const analysis = record.analysis;
+  if (analysis === null) {
+    return h(
+      'p',
+      { className: 'analysis-error', data: { field: 'analysis-error' } },
+      `No sway metrics: ${record.analysisError ?? 'the trial could not be analysed'}.`,
+    );
+  }
+  return h(
+    'dl',
+    { className: 'metrics' },
+    ...KEY_METRICS.flatMap((metric) => {
+      const value = keyMetricValue(analysis.metrics, metric.key);
+      return [
+        h('dt', {}, metric.label, h('span', { className: 'meaning' }, metric.meaning)),
+        h(
+          'dd',
+          { data: { metric: metric.key, value: value === null ? '' : String(value) } },
+          formatMetricValue(value),
+          value === null
+            ? null
+            : h('span', { className: 'unit', attrs: { 'aria-label': metric.spokenUnit } }, ` ${metric.unit}`),
+        ),
+      ];
+    }),
+  );
+}
+
+function figure(caption: string, canvasLabel: string): { figure: HTMLElement; canvas: HTMLCanvasElement } {
+  const canvas = h('canvas', { attrs: { role: 'img', 'aria-label': canvasLabel } });
+  return {
+    figure: h(
+      'figure',
+      { className: 'chart' },
+      h('div', { className: 'chart-box' }, canvas),
+      h('figcaption', {}, caption),
+    ),
+    canvas,
+  };
+}
+
+export function resultView(options: ResultViewOptions): ResultView {
+  const { record } = options;
+  const interrupted = record.interrupted;
+  const charts: Chart[] = [];
+  const title = interrupted ? 'Trial interrupted' : 'Result';
+  const children: (HTMLElement | null)[] = [];
+
+  const holdTime = h(
+    'p',
+    { className: 'hold-time', data: { field: 'hold-time', value: String(record.holdTimeS) } },
+    h('span', { className: 'hold-time-label' }, interrupted ? 'Stopped after' : 'Hold time'),
+    h('span', { className: 'hold-time-value' }, formatSeconds(record.holdTimeS)),
+  );
+  const reason = h(
+    'p',
+    { className: 'end-reason', data: { field: 'end-reason', value: record.endReason } },
+    endReasonHeadline(record.endReason, record.setup.capS),
+    record.endReason === 'touchdown' && record.touchdownS !== null
+      ? ` at ${formatSeconds(record.touchdownS)}`
+      : '',
+  );
+  children.push(holdTime, reason);
+
+  if (interrupted) {
+    children.push(
+      h('p', { className: 'not-counted', data: { field: 'not-counted' } }, 'Not counted as a result.'),
+      h('p', {}, interruptionAdvice(record.endReason)),
+      h(
+        'div',
+        { className: 'actions' },
+        button('Repeat', 'primary', options.onRepeat),
+        button('Change set-up', 'secondary', options.onChangeSetup),
+      ),
+    );
+  } else {
+    children.push(
+      h(
+        'p',
+        { className: 'trial-count', data: { field: 'trial-count' } },
+        `${STANCE_SIDE_LABELS[record.setup.stanceSide]}: trial ${options.trialsDone} of ${TRIALS_PER_SIDE}`,
+      ),
+      h(
+        'div',
+        { className: 'actions' },
+        button('Test other leg', 'primary', options.onOtherLeg),
+        button('Repeat', 'secondary', options.onRepeat),
+      ),
+      h('h2', {}, 'Sway'),
+      metricList(record),
+    );
+  }
+  children.push(
+    h('p', { className: 'setup-summary' }, setupSummary(record)),
+    h(
+      'p',
+      { className: 'samples-line', data: { field: 'samples', value: String(record.samples.tS.length) } },
+      samplesLine(record),
+    ),
+  );
+
+  const path = figure(
+    'Sway path seen from above (analysed window) with the 95 % ellipse.',
+    'Sway path: medio-lateral against anterior-posterior acceleration, with the 95 % confidence ellipse',
+  );
+  const overTime = figure(
+    'AP and ML acceleration over the trial. Shaded: the analysed window. Red dashed line: foot touch-down.',
+    'AP and ML acceleration over time, with the analysed window shaded and the touch-down marked',
+  );
+  const chartSection = h('section', { className: 'charts', attrs: { 'aria-label': 'Charts' } });
+  if (!interrupted) children.push(chartSection);
+
+  children.push(
+    h(
+      'div',
+      { className: 'actions' },
+      interrupted ? null : button('Change set-up', 'secondary', options.onChangeSetup),
+      button('Download samples (CSV)', 'secondary', options.onDownload),
+    ),
+  );
+
+  const element = h(
+    'section',
+    { className: 'screen result', data: { screen: 'result', interrupted: String(interrupted) } },
+    h('h1', { attrs: { tabindex: '-1' } }, title),
+    ...children,
+  );
+
+  return {
+    element,
+    drawCharts() {
+      if (interrupted) return;
+      const series = resultSeries(record);
+      const analysis = record.analysis;
+      if (series.path !== null && analysis !== null) {
+        chartSection.append(path.figure);
+        charts.push(swayPathChart(path.canvas, series.path, analysis.metrics));
+      }
+      if (series.overTime !== null) {
+        chartSection.append(overTime.figure);
+        charts.push(
+          motionTimeChart(overTime.canvas, series.overTime, {
+            window: analysis?.window ?? null,
+            touchdownS: record.touchdownS,
+          }),
+        );
+      }
+    },
+    destroy() {
+      for (const chart of charts) chart.destroy();
+      charts.length = 0;
+    },
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * The set-up page: stance leg, eyes, surface, placement, time limit, where the motion comes
+ * from (sensor or demo recording), how to hold the phone, and one big Start button.
+ */
+import { DURATION_CAPS_S, type DurationCapS, type TrialSetup } from '../session/types';
+import { h, replaceChildren } from './dom';
+import { howToHoldDrawing } from './how-to-hold';
+import {
+  EYES_LABELS,
+  PLACEMENT_HOW_TO,
+  PLACEMENT_LABELS,
+  STANCE_SIDE_LABELS,
+  SURFACE_LABELS,
+} from './labels';
+
+export type MotionSource = 'sensor' | 'demo';
+
+/** Replay speed of the demo recording: 1 = real time, 4 = four times faster. */
+export type DemoSpeed = number;
+
+export interface StartChoice {
+  setup: TrialSetup;
+  source: MotionSource;
+  demoSpeed: DemoSpeed;
+}
+
+export interface SetupViewOptions {
+  setup: TrialSetup;
+  source: MotionSource;
+  demoSpeed: DemoSpeed;
+  /** The replay speeds offered for the demo recording. */
+  demoSpeeds: readonly DemoSpeed[];
+  /** A message shown above the form (e.g. why the demo was chosen), or null. */
+  notice: string | null;
+  onStart(choice: StartChoice): void;
+}
+
+export interface SetupView {
+  element: HTMLElement;
+  /** Switches the motion source from outside (no sensor found) and says why. */
+  chooseSource(source: MotionSource, notice: string | null): void;
+}
+
+interface RadioOption<T extends string | number> {
+  value: T;
+  label: string;
+}
+
+/** A group of big radio buttons inside a fieldset with a legend (the group's accessible name). */
+function radioGroup<T extends string | number>(
+  name: string,
+  legend: string,
+  options: readonly RadioOption<T>[],
+  selected: T,
+  onChange: (value: T) => void,
+): HTMLFieldSetElement {
+  return h(
+    'fieldset',
+    { className: 'choice-group', data: { group: name } },
+    h('legend', {}, legend),
+    h(
+      'div',
+      { className: 'choices' },
+      ...options.map((option) => {
+        const input = h('input', {
+          attrs: { type: 'radio', name, value: String(option.value) },
+          on: { change: () => onChange(option.value) },
+        });
+        input.checked = option.value === selected;
+        return h('label', { className: 'choice' }, input, h('span', {}, option.label));
+      }),
+    ),
+  );
+}
+
+function entries<K extends string>(labels: Record<K, string>): RadioOption<K>[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}
+
+export function setupView(options: SetupViewOptions): SetupView {
+  const setup: TrialSetup = { ...options.setup };
+  let source = options.source;
+  let demoSpeed = options.demoSpeed;
+
+  const notice = h('p', { className: 'notice', id: 'setup-notice', attrs: { role: 'status' } });
+  const showNotice = (message: string | null): void => {
+    notice.textContent = message ?? '';
+    notice.hidden = message === null;
+  };
+  showNotice(options.notice);
+
+  const howTo = h('figure', { className: 'how-to' });
+  const renderHowTo = (): void => {
+    const steps = PLACEMENT_HOW_TO[setup.placement];
+    replaceChildren(
+      howTo,
+      howToHoldDrawing(
+        setup.placement,
+        setup.stanceSide,
+        `Standing on the ${setup.stanceSide} leg, arms crossed, phone ${setup.placement === 'chest' ? 'on the chest' : 'at the lower back'}`,
+      ),
+      h(
+        'figcaption',
+        {},
+        h('strong', {}, 'How to hold the phone'),
+        h('ol', {}, ...steps.map((step) => h('li', {}, step))),
+        h(
+          'p',
+          {},
+          'You will hear a countdown, then “go”: lift the other foot to ankle height without touching the standing leg. A sound tells you when it is over.',
+        ),
+      ),
+    );
+  };
+  renderHowTo();
+
+  const speedSelect = h(
+    'select',
+    { id: 'demo-speed', on: { change: () => (demoSpeed = Number(speedSelect.value)) } },
+    ...options.demoSpeeds.map((speed) =>
+      h('option', { attrs: { value: String(speed) } }, speed === 1 ? 'Real time' : `${speed}× faster`),
+    ),
+  );
+  speedSelect.value = String(demoSpeed);
+  const speedField = h(
+    'div',
+    { className: 'field' },
+    h('label', { attrs: { for: 'demo-speed' } }, 'Demo speed'),
+    speedSelect,
+  );
+
+  const sourceGroup = radioGroup<MotionSource>(
+    'source',
+    'Motion from',
+    [
+      { value: 'sensor', label: 'Phone sensor' },
+      { value: 'demo', label: 'Demo recording' },
+    ],
+    source,
+    (value) => {
+      source = value;
+      speedField.hidden = source !== 'demo';
+    },
+  );
+  speedField.hidden = source !== 'demo';
+
+  const form = h(
+    'form',
+    {
+      className: 'setup-form',
+      attrs: { 'aria-labelledby': 'setup-title' },
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          options.onStart({ setup: { ...setup }, source, demoSpeed });
+        },
+      },
+    },
+    radioGroup('stanceSide', 'Standing leg', entries(STANCE_SIDE_LABELS), setup.stanceSide, (value) => {
+      setup.stanceSide = value;
+      renderHowTo();
+    }),
+    radioGroup('eyes', 'Eyes', entries(EYES_LABELS), setup.eyes, (value) => (setup.eyes = value)),
+    radioGroup(
+      'surface',
+      'Surface',
+      entries(SURFACE_LABELS),
+      setup.surface,
+      (value) => (setup.surface = value),
+    ),
+    radioGroup('placement', 'Phone on', entries(PLACEMENT_LABELS), setup.placement, (value) => {
+      setup.placement = value;
+      renderHowTo();
+    }),
+    radioGroup(
+      'capS',
+      'Time limit',
+      DURATION_CAPS_S.map((capS) => ({ value: capS, label: `${capS} s` })),
+      setup.capS,
+      (value: DurationCapS) => (setup.capS = value),
+    ),
+    howTo,
+    sourceGroup,
+    speedField,
+    h('button', { className: 'primary start', attrs: { type: 'submit' } }, 'Start'),
+  );
+
+  const element = h(
+    'section',
+    { className: 'screen setup', data: { screen: 'setup' } },
+    h('h1', { id: 'setup-title' }, 'Single-leg balance test'),
+    notice,
+    form,
+  );
+
+  return {
+    element,
+    chooseSource(next, message) {
+      source = next;
+      for (const input of sourceGroup.querySelectorAll('input')) input.checked = input.value === next;
+      speedField.hidden = source !== 'demo';
+      showNotice(message);
+    },
+  };
+}
