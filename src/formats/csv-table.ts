@@ -1,0 +1,254 @@
+/**
+ * A CSV file with a header row read into numeric columns, split into trials.
+ *
+ * The shared machinery of the Stork samples and 2-D sway readers: find the header, look
+ * columns up by name, parse every cell of the wanted columns (a missing value is NaN), check
+ * that each row has as many cells as the header and that time never goes backwards within a
+ * trial, then split the rows by trial id, keeping the order in which ids first appear.
+ */
+import { parseDecimal } from './decimal';
+import { FormatError, quoteCell } from './format-error';
+import { isBlankText, stripByteOrderMark, visitCsvRows, type RowVisitor } from './csv-text';
+
+/** The header row: cell texts trimmed and in lower case, and the line it is on. */
+export interface CsvHeader {
+  names: string[];
+  line: number;
+}
+
+/** A numeric column to read: where it is and how to scale it. */
+export interface NumericColumn {
+  /** Name for messages, as in `line 17: ax is not a number ("abc")`. */
+  name: string;
+  /** Cell index in each row (from `columnIndexes`). */
+  cell: number;
+  /** Each value is multiplied by 10^scaleExp while it is read, exactly: -3 reads ms as s. */
+  scaleExp: number;
+}
+
+/** What to read from the rows after the header. */
+export interface TableRequest {
+  header: CsvHeader;
+  columns: NumericColumn[];
+  /** Index into `columns` of the time column, which must not go backwards within a trial. */
+  timeColumn: number;
+  /** Cell index of the trial id column, or null when the file is one trial. */
+  trialCell: number | null;
+}
+
+/** The rows of one trial. */
+export interface TrialTable {
+  /** The trial id cell's text (as written, untrimmed), or null without a trial id column. */
+  trialId: string | null;
+  /** One array per requested column, in request order; NaN where a cell was empty. */
+  columns: Float64Array[];
+  /** The 1-based line of the file each row is on. */
+  lines: Int32Array;
+}
+
+/**
+ * The first non-blank row of the text, which must be a header.
+ *
+ * @throws FormatError `file is empty` when there is nothing but white space, and
+ *   `no header row` when every cell of the first row is a number or empty.
+ */
+export function readCsvHeader(input: string): CsvHeader {
+  if (isBlankText(input)) throw new FormatError(null, 'file is empty');
+  const text = stripByteOrderMark(input);
+  const names: string[] = [];
+  let headerLine = 0;
+  visitCsvRows(text, {
+    beginRow: (line) => {
+      headerLine = line;
+    },
+    cell: (_column, source, start, end) => {
+      names.push(source.slice(start, end).trim().toLowerCase());
+    },
+    endRow: () => 'stop',
+  });
+  if (names.every((name) => parseDecimal(name, 0, name.length) !== null)) {
+    throw new FormatError(null, 'no header row');
+  }
+  return { names, line: headerLine };
+}
+
+/**
+ * Each header name's cell index.
+ *
+ * @throws FormatError `line 1: column ax appears twice` for a repeated non-empty name.
+ */
+export function columnIndexes(header: CsvHeader): Map<string, number> {
+  const indexes = new Map<string, number>();
+  header.names.forEach((name, index) => {
+    if (name === '') return;
+    if (indexes.has(name)) throw new FormatError(header.line, `column ${name} appears twice`);
+    indexes.set(name, index);
+  });
+  return indexes;
+}
+
+/**
+ * Reads the requested columns of every row after the header and splits them into trials.
+ *
+ * @throws FormatError, one per kind: `line N: expected 7 cells, found 6`,
+ *   `line N: ax is not a number ("abc")`, `line N: t_ms goes backwards (1200 after 1250)`,
+ *   `line N: quote not closed`, `no data rows`.
+ */
+export function readCsvTrials(input: string, request: TableRequest): TrialTable[] {
+  const builder = new TableBuilder(request);
+  visitCsvRows(stripByteOrderMark(input), builder);
+  if (builder.rowCount === 0) throw new FormatError(null, 'no data rows');
+  return builder.trials();
+}
+
+/** First capacity of the growing column arrays, rows; doubled as needed. */
+const INITIAL_CAPACITY_ROWS = 4096;
+
+/** Collects rows as they are visited: columns grow by doubling, one trial index per row. */
+class TableBuilder implements RowVisitor {
+  rowCount = 0;
+  private readonly request: TableRequest;
+  /** For each cell index: the requested column it fills, or -1. */
+  private readonly columnOfCell: Int32Array;
+  private readonly scaleOfColumn: Int32Array;
+  private columns: Float64Array[];
+  private lines = new Int32Array(INITIAL_CAPACITY_ROWS);
+  private trialOfRow = new Int32Array(INITIAL_CAPACITY_ROWS);
+  private readonly trialIds: string[] = [];
+  private readonly trialIndexById = new Map<string, number>();
+  /** Last finite time of each trial, for the "goes backwards" check. */
+  private readonly lastTimeOfTrial: number[] = [];
+  private line = 0;
+  private headerSeen = false;
+  private inHeader = false;
+
+  constructor(request: TableRequest) {
+    this.request = request;
+    this.columnOfCell = new Int32Array(request.header.names.length).fill(-1);
+    request.columns.forEach((column, index) => {
+      this.columnOfCell[column.cell] = index;
+    });
+    this.scaleOfColumn = Int32Array.from(request.columns, (column) => column.scaleExp);
+    this.columns = request.columns.map(() => new Float64Array(INITIAL_CAPACITY_ROWS));
+    if (request.trialCell === null) this.trialOfId('');
+  }
+
+  beginRow(line: number): void {
+    this.line = line;
+    if (!this.headerSeen) {
+      this.headerSeen = true;
+      this.inHeader = true;
+      return;
+    }
+    this.inHeader = false;
+    if (this.rowCount === this.lines.length) this.grow();
+    this.lines[this.rowCount] = line;
+  }
+
+  cell(cellIndex: number, source: string, start: number, end: number): void {
+    if (this.inHeader) return;
+    const row = this.rowCount;
+    if (cellIndex === this.request.trialCell) {
+      this.trialOfRow[row] = this.trialOfId(source.slice(start, end));
+      return;
+    }
+    const column = this.columnOfCell[cellIndex];
+    if (column === undefined || column < 0) return;
+    const value = parseDecimal(source, start, end, this.scaleOfColumn[column]);
+    if (value === null) {
+      const name = (this.request.columns[column] as NumericColumn).name;
+      throw new FormatError(this.line, `${name} is not a number (${quoteCell(source.slice(start, end))})`);
+    }
+    (this.columns[column] as Float64Array)[row] = value;
+  }
+
+  endRow(cellCount: number): void {
+    if (this.inHeader) return;
+    const expected = this.request.header.names.length;
+    if (cellCount !== expected) {
+      throw new FormatError(this.line, `expected ${expected} cells, found ${cellCount}`);
+    }
+    this.checkTimeGoesForward();
+    this.rowCount++;
+  }
+
+  /** The rows split by trial, in the order the trial ids first appeared. */
+  trials(): TrialTable[] {
+    const n = this.rowCount;
+    const trialIdOf = (id: string) => (this.request.trialCell === null ? null : id);
+    if (this.trialIds.length === 1) {
+      return [
+        {
+          trialId: trialIdOf(this.trialIds[0] as string),
+          columns: this.columns.map((column) => column.slice(0, n)),
+          lines: this.lines.slice(0, n),
+        },
+      ];
+    }
+    const rowsOfTrial = new Int32Array(this.trialIds.length);
+    for (let row = 0; row < n; row++) {
+      const trial = this.trialOfRow[row] as number;
+      rowsOfTrial[trial] = (rowsOfTrial[trial] as number) + 1;
+    }
+    const tables = this.trialIds.map((id, trial): TrialTable => ({
+      trialId: trialIdOf(id),
+      columns: this.columns.map(() => new Float64Array(rowsOfTrial[trial] as number)),
+      lines: new Int32Array(rowsOfTrial[trial] as number),
+    }));
+    const filled = new Int32Array(this.trialIds.length);
+    for (let row = 0; row < n; row++) {
+      const trial = this.trialOfRow[row] as number;
+      const table = tables[trial] as TrialTable;
+      const at = filled[trial] as number;
+      filled[trial] = at + 1;
+      table.lines[at] = this.lines[row] as number;
+      for (let c = 0; c < this.columns.length; c++) {
+        (table.columns[c] as Float64Array)[at] = (this.columns[c] as Float64Array)[row] as number;
+      }
+    }
+    return tables;
+  }
+
+  private trialOfId(id: string): number {
+    let index = this.trialIndexById.get(id);
+    if (index === undefined) {
+      index = this.trialIds.length;
+      this.trialIds.push(id);
+      this.trialIndexById.set(id, index);
+      this.lastTimeOfTrial.push(-Infinity);
+    }
+    return index;
+  }
+
+  private checkTimeGoesForward(): void {
+    const row = this.rowCount;
+    const time = (this.columns[this.request.timeColumn] as Float64Array)[row] as number;
+    if (Number.isNaN(time)) return;
+    const trial = this.trialOfRow[row] as number;
+    const last = this.lastTimeOfTrial[trial] as number;
+    if (time < last) {
+      const column = this.request.columns[this.request.timeColumn] as NumericColumn;
+      const shown = (value: number) => formatForMessage(value * 10 ** -column.scaleExp);
+      throw new FormatError(this.line, `${column.name} goes backwards (${shown(time)} after ${shown(last)})`);
+    }
+    this.lastTimeOfTrial[trial] = time;
+  }
+
+  private grow(): void {
+    const capacity = this.lines.length * 2;
+    this.lines = grown(this.lines, capacity);
+    this.trialOfRow = grown(this.trialOfRow, capacity);
+    this.columns = this.columns.map((column) => grown(column, capacity));
+  }
+}
+
+function grown<T extends Int32Array | Float64Array>(array: T, capacity: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(capacity);
+  bigger.set(array);
+  return bigger;
+}
+
+/** A number for a message: 12 significant digits, so 1.2 s read as ms shows as 1200, not 1200.0000000000002. */
+function formatForMessage(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}

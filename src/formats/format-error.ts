@@ -1,0 +1,33 @@
+/**
+ * The one error type the file readers throw for input they cannot read.
+ *
+ * Every message has one fixed form: `line N: what is wrong` when a line applies
+ * (`line 17: ax is not a number ("abc")`), or just `what is wrong` when none does
+ * (`file is empty`). `line` is 1-based and counts physical lines of the file, blank
+ * lines included, so an editor's "go to line" lands on it.
+ */
+export class FormatError extends Error {
+  override name = 'FormatError';
+  /** 1-based line of the file the problem is on, or null when no line applies. */
+  readonly line: number | null;
+  /** What is wrong, without the `line N: ` prefix. */
+  readonly reason: string;
+
+  constructor(line: number | null, reason: string) {
+    super(line === null ? reason : `line ${line}: ${reason}`);
+    this.line = line;
+    this.reason = reason;
+  }
+}
+
+/** Longest part of a cell quoted back in a message: keeps every message on one short line. */
+export const QUOTED_CELL_MAX_CHARS = 24;
+
+/**
+ * A cell's text as messages show it: JSON-quoted (so line breaks and control characters
+ * stay escaped and the message stays on one line), cut to QUOTED_CELL_MAX_CHARS.
+ */
+export function quoteCell(text: string): string {
+  const cut = text.length > QUOTED_CELL_MAX_CHARS ? `${text.slice(0, QUOTED_CELL_MAX_CHARS)}...` : text;
+  return JSON.stringify(cut);
+}

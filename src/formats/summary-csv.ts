@@ -1,0 +1,152 @@
+/**
+ * Summary CSV (SPEC section 7): one row per analysed trial, for spreadsheets and pandas.
+ *
+ * One header row, `,` separators, `.` decimals, CRLF line ends, written by papaparse's
+ * `unparse`. Numbers are number cells, the shortest text that reads back to the same double
+ * (a negative number stays a number, never neutralised); a missing or non-finite number is an
+ * empty cell. Text cells a spreadsheet would run as a formula are neutralised with a leading
+ * `'` (FORMULA_TRIGGER). Columns, in order:
+ * - identity: file, trial_id, date_time (ISO 8601 with offset), subject, stance_side,
+ *   condition, surface, placement, cap_s, hold_time_s, end_reason: empty where unknown;
+ * - signal (`motion` or `sway`), signal_unit (`m/s^2` for motion, empty when the file did not
+ *   say, as for a 2-D sway CSV), window_from_s, window_to_s, touchdown_s;
+ * - every metric of SPEC section 4 with its unit in the name (metric-units.ts): with the
+ *   `motion` scheme (`rms_ap_m_s2`) when every row is a phone recording, else the `generic`
+ *   scheme (`rms_ap_u`, u given per row in signal_unit);
+ * - dropped_non_finite_time, dropped_non_finite_value, dropped_non_increasing_time,
+ *   dropped_non_finite_gyro (rows, SPEC section 3 step 1), warnings (joined by ` | `),
+ *   app_version, analysis_version.
+ */
+import Papa from 'papaparse';
+import type { AnalysisResult, DroppedCounts } from '../core/types';
+import { METRIC_KEYS, metricColumnName, snakeCase, type UnitScheme } from './metric-units';
+
+/** One row: an analysis result and what is known about the trial it came from. */
+export interface SummaryTrial {
+  result: AnalysisResult;
+  file?: string | null;
+  trialId?: string | null;
+  /** ISO 8601 with offset, e.g. `2025-03-14T09:26:53+01:00`. */
+  dateTime?: string | null;
+  subject?: string | null;
+  stanceSide?: string | null;
+  /** Eyes `open` / `closed`. */
+  condition?: string | null;
+  surface?: string | null;
+  placement?: string | null;
+  capS?: number | null;
+  /** Defaults to `result.holdTimeS`. */
+  holdTimeS?: number | null;
+  endReason?: string | null;
+  appVersion?: string | null;
+}
+
+/** Unit of a phone's acceleration signal, as written in signal_unit. */
+export const MOTION_SIGNAL_UNIT = 'm/s^2';
+
+/** Separator of several warnings in the one warnings cell. */
+export const WARNINGS_SEPARATOR = ' | ';
+
+/**
+ * Text that Excel, LibreOffice or Google Sheets would run as a formula: starting with
+ * `= + - @`, tab or CR (OWASP "CSV Injection"), also after leading white space (spreadsheets
+ * trim it, papaparse's default pattern does not), in full-width form (＝ ＋ － ＠), and in a
+ * cell with a line break (papaparse's default `^[=+\-@\t\r].*$` fails there: `.` stops at the
+ * line break before `$`). Applied to text cells only; numbers are number cells.
+ */
+export const FORMULA_TRIGGER = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+const IDENTITY_COLUMNS = [
+  'file',
+  'trial_id',
+  'date_time',
+  'subject',
+  'stance_side',
+  'condition',
+  'surface',
+  'placement',
+  'cap_s',
+  'hold_time_s',
+  'end_reason',
+  'signal',
+  'signal_unit',
+  'window_from_s',
+  'window_to_s',
+  'touchdown_s',
+] as const;
+
+const DROPPED_KEYS: readonly (keyof DroppedCounts)[] = [
+  'nonFiniteTime',
+  'nonFiniteValue',
+  'nonIncreasingTime',
+  'nonFiniteGyro',
+];
+
+const TRAILING_COLUMNS = ['warnings', 'app_version', 'analysis_version'] as const;
+
+/** The header of a summary CSV with the given unit scheme. */
+export function summaryColumns(scheme: UnitScheme): string[] {
+  return [
+    ...IDENTITY_COLUMNS,
+    ...METRIC_KEYS.map((key) => metricColumnName(key, scheme)),
+    ...DROPPED_KEYS.map((key) => `dropped_${snakeCase(key)}`),
+    ...TRAILING_COLUMNS,
+  ];
+}
+
+/** `motion` when every trial is a phone recording (or there are none), else `generic`. */
+export function unitSchemeOf(trials: readonly SummaryTrial[]): UnitScheme {
+  return trials.every((trial) => trial.result.signal === 'motion') ? 'motion' : 'generic';
+}
+
+type Cell = string | number | null;
+
+/** The summary CSV text: header, one row per trial, CRLF after every row. */
+export function writeSummaryCsv(trials: readonly SummaryTrial[]): string {
+  const fields = summaryColumns(unitSchemeOf(trials));
+  const data = trials.map(summaryRow);
+  // papaparse writes an empty row for empty data; a header alone is just the names.
+  if (data.length === 0) return `${fields.join(',')}\r\n`;
+  const csv = Papa.unparse<Cell[]>(
+    { fields, data },
+    { delimiter: ',', newline: '\r\n', quotes: false, escapeFormulae: FORMULA_TRIGGER, header: true },
+  );
+  return `${csv}\r\n`;
+}
+
+function summaryRow(trial: SummaryTrial): Cell[] {
+  const { result } = trial;
+  const metrics = result.metrics;
+  return [
+    text(trial.file),
+    text(trial.trialId),
+    text(trial.dateTime),
+    text(trial.subject),
+    text(trial.stanceSide),
+    text(trial.condition),
+    text(trial.surface),
+    text(trial.placement),
+    number(trial.capS),
+    number(trial.holdTimeS ?? result.holdTimeS),
+    text(trial.endReason),
+    result.signal,
+    result.signal === 'motion' ? MOTION_SIGNAL_UNIT : '',
+    number(result.window.fromS),
+    number(result.window.toS),
+    number(result.touchdownS),
+    ...METRIC_KEYS.map((key) => number(metrics[key])),
+    ...DROPPED_KEYS.map((key) => number(result.dropped[key])),
+    text(result.warnings.join(WARNINGS_SEPARATOR)),
+    text(trial.appVersion),
+    number(result.analysisVersion),
+  ];
+}
+
+function text(value: string | null | undefined): string {
+  return value ?? '';
+}
+
+/** A number cell, or an empty cell for a missing or non-finite number. -0 is written 0. */
+function number(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,63 @@
+/**
+ * 2-D sway CSV (SPEC section 7): a centre-of-pressure or other 2-D sway signal, any unit.
+ *
+ * Header row with `t_ms` or `t_s`, `ap` (anterior-posterior) and `ml` (medio-lateral), in any
+ * order and case; optional `trial_id` as in the samples CSV; other columns are ignored. An
+ * empty cell is a missing value (NaN).
+ */
+import type { SwayRecording } from '../core/types';
+import { columnIndexes, readCsvHeader, readCsvTrials, type NumericColumn } from './csv-table';
+import { FormatError } from './format-error';
+import { requireColumn } from './samples-csv';
+
+/** One trial read from a 2-D sway CSV. */
+export interface SwayTrial {
+  trialId: string | null;
+  /** Times in seconds; ap and ml in the file's unit. */
+  recording: SwayRecording & { tS: Float64Array; ap: Float64Array; ml: Float64Array };
+  /** The 1-based line of the file each sample is on, for messages. */
+  lines: Int32Array;
+}
+
+export const SWAY_COLUMNS = {
+  timeMs: 't_ms',
+  timeS: 't_s',
+  ap: 'ap',
+  ml: 'ml',
+  trialId: 'trial_id',
+} as const;
+
+/**
+ * Reads a 2-D sway CSV, one `SwayTrial` per trial id.
+ *
+ * @throws FormatError, as `readSamplesCsv`, plus `line 1: missing column t_ms or t_s` and
+ *   `line 1: both t_ms and t_s: keep one`.
+ */
+export function readSwayCsv(text: string): SwayTrial[] {
+  const header = readCsvHeader(text);
+  const indexes = columnIndexes(header);
+  const msCell = indexes.get(SWAY_COLUMNS.timeMs);
+  const sCell = indexes.get(SWAY_COLUMNS.timeS);
+  if (msCell !== undefined && sCell !== undefined) {
+    throw new FormatError(header.line, `both ${SWAY_COLUMNS.timeMs} and ${SWAY_COLUMNS.timeS}: keep one`);
+  }
+  let time: NumericColumn;
+  if (msCell !== undefined) time = { name: SWAY_COLUMNS.timeMs, cell: msCell, scaleExp: -3 };
+  else if (sCell !== undefined) time = { name: SWAY_COLUMNS.timeS, cell: sCell, scaleExp: 0 };
+  else throw new FormatError(header.line, `missing column ${SWAY_COLUMNS.timeMs} or ${SWAY_COLUMNS.timeS}`);
+  const columns: NumericColumn[] = [
+    time,
+    { name: SWAY_COLUMNS.ap, cell: requireColumn(indexes, header, SWAY_COLUMNS.ap), scaleExp: 0 },
+    { name: SWAY_COLUMNS.ml, cell: requireColumn(indexes, header, SWAY_COLUMNS.ml), scaleExp: 0 },
+  ];
+  const tables = readCsvTrials(text, {
+    header,
+    columns,
+    timeColumn: 0,
+    trialCell: indexes.get(SWAY_COLUMNS.trialId) ?? null,
+  });
+  return tables.map((table): SwayTrial => {
+    const [tS, ap, ml] = table.columns as [Float64Array, Float64Array, Float64Array];
+    return { trialId: table.trialId, recording: { kind: 'sway', tS, ap, ml }, lines: table.lines };
+  });
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatScaled, formatShortest, parseDecimal } from '../../../src/formats/decimal';
+
+const parse = (text: string, scaleExp = 0) => parseDecimal(text, 0, text.length, scaleExp);
+
+describe('parseDecimal', () => {
+  it('reads plain decimals like Number()', () => {
+    for (const text of [
+      '0',
+      '9.81',
+      '-0.1',
+      '+3',
+      '.5',
+      '5.',
+      '1e3',
+      '-2.5E-4',
+      '123456789012345678',
+      '0.1234567890123456789',
+    ]) {
+      expect(parse(text)).toBe(Number(text));
+    }
+  });
+
+  it('keeps the sign of -0', () => {
+    expect(Object.is(parse('-0'), -0)).toBe(true);
+    expect(Object.is(parse('-0.000'), -0)).toBe(true);
+  });
+
+  it('reads an empty or blank cell and NaN text as a missing value', () => {
+    expect(parse('')).toBeNaN();
+    expect(parse('  ')).toBeNaN();
+    expect(parse('NaN')).toBeNaN();
+    expect(parse('nan')).toBeNaN();
+  });
+
+  it('accepts spaces around the number', () => {
+    expect(parse(' 1.5 ')).toBe(1.5);
+    expect(parse('\t-2')).toBe(-2);
+  });
+
+  it('returns null for text that is not a decimal number', () => {
+    for (const text of [
+      'abc',
+      '0x10',
+      'Infinity',
+      '-inf',
+      '1,5',
+      '1.2.3',
+      '1e',
+      'e5',
+      '-',
+      '.',
+      '1 2',
+      '1_000',
+    ]) {
+      expect(parse(text), text).toBeNull();
+    }
+  });
+
+  it('reads too large a value as Infinity, like Number()', () => {
+    expect(parse('1e400')).toBe(Infinity);
+    expect(parse('-1e400')).toBe(-Infinity);
+  });
+
+  it('reads a range of a longer text', () => {
+    expect(parseDecimal('t,1250,x', 2, 6, -3)).toBe(1.25);
+  });
+
+  it('scales by a power of ten with one rounding', () => {
+    // 1200 ms = 1.2 s, the double nearest 1.2 (not 1200 / 1000 computed twice).
+    expect(parse('1200', -3)).toBe(1.2);
+    expect(parse('13.873', -3)).toBe(0.013873);
+    expect(parse('1.5e2', -3)).toBe(0.15);
+    expect(parse('12345678901234567890', -3)).toBe(Number('12345678901234567.89'));
+  });
+
+  it('is correctly rounded (the same double as the engine reads) for any decimal text', () => {
+    const decimalText = fc
+      .tuple(
+        fc.constantFrom('', '-', '+'),
+        fc.stringMatching(/^\d{1,25}$/),
+        fc.option(fc.stringMatching(/^\d{0,25}$/)),
+        fc.option(fc.integer({ min: -330, max: 330 })),
+      )
+      .map(([sign, whole, fraction, exponent]) => {
+        const point = fraction === null ? '' : `.${fraction}`;
+        const exp = exponent === null ? '' : `e${exponent}`;
+        return `${sign}${whole}${point}${exp}`;
+      });
+    fc.assert(
+      fc.property(decimalText, fc.integer({ min: -6, max: 0 }), (text, scaleExp) => {
+        const expected =
+          scaleExp === 0
+            ? Number(text)
+            : Number(`${text.replace(/e.*$/, '')}e${exponentOf(text) + scaleExp}`);
+        expect(Object.is(parse(text, scaleExp), expected)).toBe(true);
+      }),
+    );
+  });
+});
+
+function exponentOf(text: string): number {
+  const match = /e(-?\d+)$/.exec(text);
+  return match === null ? 0 : Number(match[1]);
+}
+
+describe('formatShortest', () => {
+  it('is String(x) for finite numbers, -0 for negative zero, empty for NaN and infinities', () => {
+    expect(formatShortest(9.81)).toBe('9.81');
+    expect(formatShortest(0.1 + 0.2)).toBe('0.30000000000000004');
+    expect(formatShortest(-0)).toBe('-0');
+    expect(formatShortest(1e21)).toBe('1e+21');
+    expect(formatShortest(NaN)).toBe('');
+    expect(formatShortest(Infinity)).toBe('');
+    expect(formatShortest(-Infinity)).toBe('');
+  });
+});
+
+describe('formatScaled', () => {
+  it('moves the decimal point of the shortest text', () => {
+    expect(formatScaled(1.25, 3)).toBe('1250');
+    expect(formatScaled(0.013873, 3)).toBe('13.873');
+    expect(formatScaled(1.2, 3)).toBe('1200');
+    expect(formatScaled(0, 3)).toBe('0');
+    expect(formatScaled(-0, 3)).toBe('-0');
+    expect(formatScaled(-0.0001, 3)).toBe('-0.1');
+    expect(formatScaled(1e-7, 3)).toBe('0.0001');
+    expect(formatScaled(1e-12, 3)).toBe('1e-9');
+    expect(formatScaled(1.5e17, 3)).toBe('150000000000000000000');
+    expect(formatScaled(1.5e19, 3)).toBe('1.5e+22');
+    expect(formatScaled(123.456, 3)).toBe('123456');
+    expect(formatScaled(5e-324, 3)).toBe('5e-321');
+    expect(formatScaled(NaN, 3)).toBe('');
+  });
+
+  it('gives back every finite double bit for bit when read with the opposite scale', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (seconds) => {
+        const text = formatScaled(seconds, 3);
+        expect(Object.is(parse(text, -3), seconds)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
