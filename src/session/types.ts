@@ -72,6 +72,29 @@ export interface TrialSamples {
   lz: Float64Array;
 }
 
+/**
+ * What was decided about the sign of the accelerations of a trial (SPEC section 2: iOS WebKit
+ * reports them with the opposite sign; see src/sensors/sign.ts for the sources).
+ */
+export interface SignDecision {
+  /** True when every acceleration value (ax..az and lx..lz) was multiplied by -1 before storing. */
+  flipped: boolean;
+  /**
+   * False when the mean reading did not lie clearly along y (the phone was not upright, e.g.
+   * lying flat): the sign cannot be told from the data and the readings were kept as delivered.
+   */
+  upright: boolean;
+  /**
+   * Which readings decided: those of the countdown (the phone already upright), the first
+   * readings after "go" when the countdown had none, or 'none' (no complete reading at all).
+   */
+  basis: 'countdown' | 'after-go' | 'none';
+  /** Mean raw (as delivered) y reading over those samples, m/s^2; NaN with none. */
+  meanRawAyMS2: number;
+  /** How many readings decided. */
+  samples: number;
+}
+
 /** A finished trial: what the result screen shows and what the history stores. */
 export interface TrialRecord {
   id: string;
@@ -79,7 +102,10 @@ export interface TrialRecord {
   /** ISO 8601 date-time with the local offset, of "go". */
   startedAt: string;
   endReason: EndReason;
-  /** True for `hidden` and `sensor-silent`: shown as interrupted, never counted as a result. */
+  /**
+   * True for `hidden` and `sensor-silent`, and for a trial stopped before "go" (nothing was
+   * measured): shown as interrupted, never counted as a result.
+   */
   interrupted: boolean;
   /** Time from "go" to the end event, s. */
   holdTimeS: number;
@@ -94,4 +120,6 @@ export interface TrialRecord {
   /** The end-of-trial analysis, or null when the trial was too short to analyse (with the reason). */
   analysis: AnalysisResult | null;
   analysisError: string | null;
+  /** How the sign of the accelerations was decided (absent in records made before it was kept). */
+  sign?: SignDecision;
 }
