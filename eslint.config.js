@@ -19,10 +19,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: ['fs', 'path', 'os', 'child_process'].map((name) => ({
+            name,
+            message: 'core and formats are pure: no I/O.',
+          })),
           patterns: [
             { group: ['rxjs', 'rxjs/*'], message: 'core and formats are pure: no RxJS.' },
             { group: ['chart.js', 'chart.js/*'], message: 'core and formats are pure: no UI.' },
-            { group: ['node:*', 'fs', 'path'], message: 'core and formats are pure: no I/O.' },
+            { group: ['node:*'], message: 'core and formats are pure: no I/O.' },
             {
               group: ['**/sensors/**', '**/session/**', '**/storage/**', '**/ui/**', '**/cli/**'],
               message: 'core and formats import nothing from the other folders.',

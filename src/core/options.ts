@@ -1,0 +1,28 @@
+/**
+ * The analysis pipeline's defaults (SPEC sections 3-5). Each is an option or a named
+ * constant with the reason for its value.
+ */
+
+/** Bump whenever a number the analysis produces may change for the same input: stored trials are re-analysed. */
+export const ANALYSIS_VERSION = 1;
+
+/** Rate of the uniform grid, Hz: SPEC step 3; sway lies below 5 Hz, so 50 Hz leaves a wide margin. */
+export const DEFAULT_RATE_HZ = 50;
+/** Low-pass cut-off, Hz: SPEC step 5, following the accelerometer-sway literature (Mancini et al. 2012 use 3.5 Hz). */
+export const DEFAULT_CUTOFF_HZ = 3.5;
+/** Butterworth order: SPEC step 5 (4th order, applied forward and backward). */
+export const DEFAULT_FILTER_ORDER = 4;
+
+/** Shortest analysable window, s: SPEC step 2. */
+export const MIN_WINDOW_S = 2;
+/** Start of the automatic window after "go", s: SPEC section 5, skips the lift-off transient. */
+export const SETTLE_S = 1.0;
+/** The automatic window ends this long before the touch-down, s: SPEC section 5, so the jolt stays out. */
+export const TOUCHDOWN_MARGIN_S = 0.5;
+
+/** Input rates below this get a warning, Hz: under 40 Hz the 3.5 Hz band is sampled too thinly for jerk and path length. */
+export const LOW_INPUT_RATE_HZ = 40;
+/** Chromium rounds DeviceMotion readings to this step, m/s^2 (SPEC section 2). */
+export const CHROMIUM_QUANTUM_M_S2 = 0.1;
+/** A gap between input samples longer than this (s) is reported: it is bridged by straight-line interpolation. */
+export const GAP_WARNING_S = 0.1;
