@@ -23,10 +23,21 @@ function browserStore(): KeyValueStore | null {
   }
 }
 
-/** iOS asks the person before sharing motion, and only from inside a tap. */
-function permissionNeedsTap(): boolean {
+/**
+ * Motion is allowed without a tap where the Permissions API says 'granted' for the
+ * accelerometer (Chromium grants it by default, https://w3c.github.io/permissions/); iOS Safari
+ * does not know that name (the query throws) and asks through DeviceMotionEvent.requestPermission,
+ * which needs a tap. Without either API, nothing needs asking (Firefox).
+ */
+async function motionAllowedWithoutTap(): Promise<boolean> {
   const ctor = (window as { DeviceMotionEvent?: { requestPermission?: unknown } }).DeviceMotionEvent;
-  return typeof ctor?.requestPermission === 'function';
+  const asksOnTap = typeof ctor?.requestPermission === 'function';
+  try {
+    const status = await navigator.permissions.query({ name: 'accelerometer' as PermissionName });
+    return status.state === 'granted';
+  } catch {
+    return !asksOnTap;
+  }
 }
 
 let demoRecording: Promise<MotionRecording> | null = null;
@@ -52,7 +63,7 @@ if (root === null) throw new Error('index.html: no element with id "app"');
 
 mountApp(root, {
   motionSupport: motionSupport(window),
-  permissionNeedsTap: permissionNeedsTap(),
+  motionAllowedWithoutTap,
   requestPermission: () => requestMotionPermission(window),
   probeSensor: () => firstMotionWithin$(sensorMotion$(), SENSOR_SILENCE_S),
   demoSpeeds: DEMO_SPEEDS,

@@ -4,7 +4,7 @@
  * `StorkPorts`, wired by the composition root (src/main.ts); this file only decides what to
  * show next.
  */
-import { Subject, type Observable, type Subscription } from 'rxjs';
+import { EMPTY, from, Subject, switchMap, type Observable, type Subscription } from 'rxjs';
 import type { TrialResultLog } from '../session/results';
 import type { TrialState } from '../session/trial';
 import type { TrialRecord, TrialSetup } from '../session/types';
@@ -21,8 +21,11 @@ import { trialView, type TrialView } from './trial-view';
 export interface StorkPorts {
   /** What the browser offers (src/sensors/motion.ts motionSupport). */
   motionSupport: 'ok' | 'insecure-context' | 'unsupported';
-  /** True when the browser asks the person before sharing motion (iOS): the check waits for Start. */
-  permissionNeedsTap: boolean;
+  /**
+   * Resolves true when motion is already allowed without asking (Android, desktop): the sensor is
+   * then checked as soon as the page opens. False where the person must tap first (iOS).
+   */
+  motionAllowedWithoutTap(): Promise<boolean>;
   /** Must be called inside the Start tap (iOS). */
   requestPermission(): Promise<'granted' | 'denied' | 'not-needed'>;
   /** 'ok' when the sensor delivers a reading within 1 s, else 'no-data'. */
@@ -108,25 +111,21 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       onStart: (choice) => void start(choice),
     });
     show(view.element);
-    if (
-      notice === null &&
-      source === 'sensor' &&
-      ports.motionSupport === 'ok' &&
-      !ports.permissionNeedsTap &&
-      !sensorChecked
-    ) {
-      // Android and desktop share motion without asking: check now, and pick the demo for the
-      // person when nothing answers (a computer without a sensor).
-      screenSubscriptions.push(
-        ports.probeSensor().subscribe((answer) => {
-          sensorChecked = answer === 'ok';
-          if (answer === 'no-data') {
-            source = 'demo';
-            view.chooseSource('demo', AUTO_DEMO_NOTICE);
-          }
-        }),
-      );
-    }
+    if (notice !== null || source !== 'sensor' || ports.motionSupport !== 'ok' || sensorChecked) return;
+    // Where motion needs no tap, check the sensor now, and pick the demo for the person when
+    // nothing answers within a second (a computer without a sensor).
+    const probe = from(ports.motionAllowedWithoutTap()).pipe(
+      switchMap((allowed) => (allowed ? ports.probeSensor() : EMPTY)),
+    );
+    screenSubscriptions.push(
+      probe.subscribe((answer) => {
+        sensorChecked = answer === 'ok';
+        if (answer === 'no-data') {
+          source = 'demo';
+          view.chooseSource('demo', AUTO_DEMO_NOTICE);
+        }
+      }),
+    );
   }
 
   async function start(choice: StartChoice): Promise<void> {

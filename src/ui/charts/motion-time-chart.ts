@@ -87,7 +87,7 @@ export function motionTimeChart(
       parsing: false,
       normalized: true,
       responsive: true,
-      aspectRatio: 1.6,
+      aspectRatio: 1.25,
       events: [],
       scales: {
         x: {

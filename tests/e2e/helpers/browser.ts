@@ -43,16 +43,29 @@ export interface PageOptions {
 
 /**
  * Counts delivered devicemotion events: every event's timeStamp (ms, performance clock) goes
- * into window.__delivered, from a listener added before the page's own code runs.
+ * into window.__delivered and the magnitude of its acceleration including gravity into
+ * window.__deliveredG, from a listener added before the page's own code runs. Events with no
+ * reading (a desktop's single empty event) are not counted.
  */
 export const COUNT_DELIVERED_EVENTS = `
   window.__delivered = [];
+  window.__deliveredG = [];
   window.addEventListener('devicemotion', (event) => {
-    if (event.accelerationIncludingGravity && event.accelerationIncludingGravity.x !== null) {
+    const a = event.accelerationIncludingGravity;
+    if (a && a.x !== null && a.y !== null && a.z !== null) {
       window.__delivered.push(event.timeStamp);
+      window.__deliveredG.push(Math.hypot(a.x, a.y, a.z));
     }
   });
 `;
+
+/** The delivered events counted by COUNT_DELIVERED_EVENTS. */
+export async function deliveredEvents(page: Page): Promise<{ timeStampsMs: number[]; magnitudes: number[] }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __delivered: number[]; __deliveredG: number[] };
+    return { timeStampsMs: [...w.__delivered], magnitudes: [...w.__deliveredG] };
+  });
+}
 
 /** Makes the page look like iOS Safari that refuses motion access. */
 export const DENY_MOTION_PERMISSION = `

@@ -1,0 +1,42 @@
+/** Steps a person takes on the pages, as Playwright actions on accessible names. */
+import type { Page } from 'playwright-core';
+
+/** Picks one option of a set-up choice group by its visible label. */
+export async function choose(page: Page, label: string): Promise<void> {
+  await page.getByRole('radio', { name: label, exact: true }).check();
+}
+
+export async function pressStart(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+}
+
+/** Waits for the trial page in the given phase ("countdown" or "running"). */
+export async function waitForPhase(
+  page: Page,
+  phase: 'countdown' | 'running',
+  timeoutMs = 15_000,
+): Promise<void> {
+  await page.locator(`[data-screen="trial"][data-phase="${phase}"]`).waitFor({ timeout: timeoutMs });
+}
+
+/** The running page's big timer, in seconds. */
+export async function shownElapsedS(page: Page): Promise<number> {
+  return Number(await page.locator('[data-screen="trial"] .big-number').innerText());
+}
+
+/** Waits until the running timer shows at least `seconds`. */
+export async function waitForElapsed(page: Page, seconds: number, timeoutMs = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (at) => {
+      const timer = document.querySelector('[data-screen="trial"][data-phase="running"] .big-number');
+      return timer !== null && Number(timer.textContent) >= at;
+    },
+    seconds,
+    { timeout: timeoutMs, polling: 20 },
+  );
+}
+
+/** The polite live region's current words. */
+export async function announcement(page: Page): Promise<string> {
+  return (await page.locator('#announcer').textContent()) ?? '';
+}
