@@ -141,7 +141,8 @@ export function runTrial(setup: TrialSetup, deps: TrialDeps): Observable<TrialSt
       // A failing source is a silent sensor: the trial ends interrupted, with what it has.
       catchError(() => [{ kind: 'silent' } as TrialInput]),
     );
-    const live$ = timer(countdownMs, LIVE_UPDATE_MS, scheduler).pipe(
+    // "go" emits the first running state; the ticks follow it.
+    const live$ = timer(countdownMs + LIVE_UPDATE_MS, LIVE_UPDATE_MS, scheduler).pipe(
       map((): TrialInput => ({ kind: 'live-tick' })),
     );
     const cap$ = timer(countdownMs + setup.capS * 1000, scheduler).pipe(
