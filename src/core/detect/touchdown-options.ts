@@ -1,0 +1,90 @@
+/**
+ * Options of the touch-down (loss-of-balance) detector, SPEC section 5. Every threshold is a
+ * named field with its default and the reasoning for it.
+ *
+ * The detector scores each sample with a "jolt size": the acceleration vector minus the mean
+ * of two side windows around it (before and after, each `sideS` long, `guardS` away from the
+ * sample). That symmetric kernel cancels gravity, slow sway and any linear trend (a phone
+ * slowly turning), and keeps short pulses. The difference is split along the local gravity
+ * direction (the side mean) into a vertical and a horizontal part:
+ * `jolt = sqrt(max(0, vertical)^2 + (horizontalWeight * horizontal)^2)`
+ * (only an upward vertical difference counts: an impact pushes the phone up).
+ * A touch-down is confirmed at the first sample whose jolt reaches
+ * `max(minJoltMs2, noiseFactor * noise)`, where `noise` is the running mean jolt of the
+ * recording itself.
+ *
+ * Sizes come from the shared reference simulations (fixtures/sim, truth.json: touch-down
+ * jolts of 3.0-8.5 m/s^2 lasting 0.06-0.12 s; a lift-off transient right after "go", a
+ * 0.4 s half-sine of 1.1-2.5 m/s^2) and from the belt-IMU quiet-standing recordings
+ * (fixtures/imu-standing q1-q10: the jolt score stays below 0.1 m/s^2).
+ */
+export interface TouchdownOptions {
+  /**
+   * Smallest jolt that counts as a touch-down, m/s^2, whatever the noise. A touch-down is a
+   * jolt of several m/s^2 (the shared simulations: 3.0 m/s^2 and up; sampled at 50 Hz, the
+   * highest sample of a 60 ms half-sine can be 0.87 of its peak, so 2.6 m/s^2). The lift-off
+   * transient (up to 2.5 m/s^2, but slow: the kernel passes 0.37 of a 0.4 s half-sine and
+   * 0.61 of a 0.3 s one, so at most 1.5 m/s^2), arm movements, corrections and taps stay below.
+   * @default 2.0
+   */
+  minJoltMs2?: number;
+  /**
+   * The threshold never falls below this many times the recording's own running mean jolt
+   * (`noise`): a jolt must stand out of what this person and phone usually produce. Quiet
+   * single-leg sway gives a mean jolt of 0.05-0.25 m/s^2, so the 2.0 m/s^2 floor rules
+   * there; in a recording with strong fast movement the threshold rises with it (the belt
+   * IMU's large-sway recordings int1-int5: mean jolt 0.5-0.9 m/s^2, threshold 4-7 m/s^2).
+   * 8 times the mean absolute value is about 10 standard deviations of a Gaussian signal.
+   * @default 8
+   */
+  noiseFactor?: number;
+  /**
+   * Time constant of the running mean jolt, s: long enough to average several sway cycles
+   * (0.3-0.8 Hz), short enough to follow a change within a trial.
+   * @default 3
+   */
+  noiseTauS?: number;
+  /**
+   * Length of each side window of the kernel, s. The kernel passes a sinusoid of frequency f
+   * at 1 - mean(cos(2 pi f tau)) over tau in [guardS, guardS + sideS]: with 0.1 s, 6 % at
+   * 0.5 Hz (sway), 24 % at 1 Hz, 83 % at 2 Hz, all of a 50-120 ms jolt. Longer sides would
+   * pass more of a short lift-off bump (0.8 of a 0.3 s half-sine with 0.2 s sides); 0.1 s
+   * still holds 5-10 samples at 50-100 Hz.
+   * @default 0.1
+   */
+  sideS?: number;
+  /**
+   * Gap between the scored sample and each side window, s: half the longest jolt
+   * (0.12 s), so when the kernel sits on a jolt's peak its sides do not overlap the jolt.
+   * @default 0.06
+   */
+  guardS?: number;
+  /**
+   * Weight of the horizontal part of the jolt. A touch-down and a hop landing jolt mostly
+   * vertically (the shared simulations: horizontal about a third of vertical); the horizontal
+   * part also carries sway, arm movements and the phone turning (gravity moving between
+   * axes), so it counts less. 0.4 still lets a mostly horizontal jolt of 5 m/s^2 or more
+   * (a hand hitting a support) through; on the simulated set 0.3 missed more grabs and 0.5
+   * let sway raise the threshold over small touch-downs.
+   * @default 0.4
+   */
+  horizontalWeight?: number;
+  /**
+   * A single sample farther than this from the median of itself and its two neighbours (on
+   * any axis), m/s^2, is a glitch and is replaced by that median. A real jolt lasts 50 ms or
+   * more, so at 50 Hz or faster its neighbours share it; one shared simulation (case02)
+   * carries a 1755 m/s^2 single-sample glitch.
+   * @default 20
+   */
+  spikeMs2?: number;
+}
+
+export const DEFAULT_TOUCHDOWN_OPTIONS: Required<TouchdownOptions> = {
+  minJoltMs2: 2.0,
+  noiseFactor: 8,
+  noiseTauS: 3,
+  sideS: 0.1,
+  guardS: 0.06,
+  horizontalWeight: 0.4,
+  spikeMs2: 20,
+};
