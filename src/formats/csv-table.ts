@@ -40,7 +40,10 @@ export interface TableRequest {
 export interface TrialTable {
   /** The trial id cell's text (as written, untrimmed), or null without a trial id column. */
   trialId: string | null;
-  /** One array per requested column, in request order; NaN where a cell was empty. */
+  /**
+   * One array per requested column, in request order; NaN where a cell was empty. May be a
+   * view on a slightly longer buffer (a few spare rows), so do not use `.buffer` as the data.
+   */
   columns: Float64Array[];
   /** The 1-based line of the file each row is on. */
   lines: Int32Array;
@@ -95,14 +98,33 @@ export function columnIndexes(header: CsvHeader): Map<string, number> {
  *   `line N: quote not closed`, `no data rows`.
  */
 export function readCsvTrials(input: string, request: TableRequest): TrialTable[] {
-  const builder = new TableBuilder(request);
-  visitCsvRows(stripByteOrderMark(input), builder);
+  const text = stripByteOrderMark(input);
+  const builder = new TableBuilder(request, countLineFeeds(text) + 1);
+  visitCsvRows(text, builder);
   if (builder.rowCount === 0) throw new FormatError(null, 'no data rows');
   return builder.trials();
 }
 
-/** First capacity of the growing column arrays, rows; doubled as needed. */
+/** Smallest capacity of the column arrays, rows; doubled as needed. */
 const INITIAL_CAPACITY_ROWS = 4096;
+
+/**
+ * Line feeds in the text: an upper bound of the rows (minus one) that sizes the columns once,
+ * instead of growing them by doubling, which would need about three times the final memory.
+ * (A file with lone CR line ends has none; its columns grow.)
+ */
+function countLineFeeds(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/**
+ * Share of unused capacity up to which a one-trial table hands out views of its arrays
+ * rather than copies: blank lines and the header make a few spare rows; growing by doubling
+ * can leave up to half unused, which is worth a copy.
+ */
+const MAX_SPARE_SHARE_FOR_VIEWS = 0.01;
 
 /** Collects rows as they are visited: columns grow by doubling, one trial index per row. */
 class TableBuilder implements RowVisitor {
@@ -112,8 +134,8 @@ class TableBuilder implements RowVisitor {
   private readonly columnOfCell: Int32Array;
   private readonly scaleOfColumn: Int32Array;
   private columns: Float64Array[];
-  private lines = new Int32Array(INITIAL_CAPACITY_ROWS);
-  private trialOfRow = new Int32Array(INITIAL_CAPACITY_ROWS);
+  private lines: Int32Array;
+  private trialOfRow: Int32Array;
   private readonly trialIds: string[] = [];
   private readonly trialIndexById = new Map<string, number>();
   /** Last finite time of each trial, for the "goes backwards" check. */
@@ -122,14 +144,17 @@ class TableBuilder implements RowVisitor {
   private headerSeen = false;
   private inHeader = false;
 
-  constructor(request: TableRequest) {
+  constructor(request: TableRequest, capacityRows: number) {
     this.request = request;
+    const capacity = Math.max(INITIAL_CAPACITY_ROWS, capacityRows);
+    this.lines = new Int32Array(capacity);
+    this.trialOfRow = new Int32Array(capacity);
     this.columnOfCell = new Int32Array(request.header.names.length).fill(-1);
     request.columns.forEach((column, index) => {
       this.columnOfCell[column.cell] = index;
     });
     this.scaleOfColumn = Int32Array.from(request.columns, (column) => column.scaleExp);
-    this.columns = request.columns.map(() => new Float64Array(INITIAL_CAPACITY_ROWS));
+    this.columns = request.columns.map(() => new Float64Array(capacity));
     if (request.trialCell === null) this.trialOfId('');
   }
 
@@ -177,11 +202,14 @@ class TableBuilder implements RowVisitor {
     const n = this.rowCount;
     const trialIdOf = (id: string) => (this.request.trialCell === null ? null : id);
     if (this.trialIds.length === 1) {
+      const asViews = this.lines.length - n <= n * MAX_SPARE_SHARE_FOR_VIEWS;
+      const cut = <T extends Float64Array | Int32Array>(array: T) =>
+        (asViews ? array.subarray(0, n) : array.slice(0, n)) as T;
       return [
         {
           trialId: trialIdOf(this.trialIds[0] as string),
-          columns: this.columns.map((column) => column.slice(0, n)),
-          lines: this.lines.slice(0, n),
+          columns: this.columns.map(cut),
+          lines: cut(this.lines),
         },
       ];
     }
