@@ -75,7 +75,9 @@ export function demoMotion$(recording: MotionRecording, options: DemoOptions = {
     let lastDueMs = startMs + leadInS * 1000;
     const dueMs = (k: number): number => {
       const t = valueAt(recording.tS, k);
-      if (Number.isFinite(t)) lastDueMs = startMs + leadInS * 1000 + ((t - firstS) * 1000) / speed;
+      // whole microseconds, so float noise in t - t0 (12.01 - 12 = 0.00999...) does not shift a row
+      if (Number.isFinite(t))
+        lastDueMs = startMs + leadInS * 1000 + Math.round(((t - firstS) * 1e6) / speed) / 1000;
       return lastDueMs;
     };
     let next = 0;
