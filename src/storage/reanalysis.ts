@@ -1,0 +1,112 @@
+/**
+ * Re-analysis of stored trials after the analysis changed (ANALYSIS_VERSION, src/core/options.ts):
+ * every trial whose `analysisVersion` is below the current one is analysed again from its raw
+ * samples. Work goes in batches, each read in one transaction and written in another (the
+ * analysis itself runs between them: IndexedDB commits a transaction left idle). A trial's
+ * version is raised in the same write as its new analysis, so an interrupted run (a reload, a
+ * closed tab) resumes where it stopped, and a finished trial is never analysed twice.
+ */
+import { analyze } from '../core/analyze';
+import { ANALYSIS_VERSION } from '../core/options';
+import type { AnalysisResult } from '../core/types';
+import { NO_SAMPLES_MESSAGE, recordingOf } from '../session/trial-run';
+import type { TrialSamples } from '../session/types';
+import type { StoreContext } from './context';
+import { decodeSamples } from './sample-codec';
+import type { StoredTrial } from './schema';
+import { inTransaction } from './transaction';
+
+/** Trials per batch: a 45 s trial analyses in a few ms, so a batch holds the page for well under a second. */
+export const REANALYSIS_BATCH_SIZE = 25;
+
+export interface ReanalysisOptions {
+  /** Analyses a trial's samples. @default the pipeline of SPEC section 3 (`analyze`) */
+  analyzeSamples?: (samples: TrialSamples) => AnalysisResult;
+  /** The version to bring trials up to. @default ANALYSIS_VERSION */
+  version?: number;
+  /** @default REANALYSIS_BATCH_SIZE */
+  batchSize?: number;
+  /** Called after each batch with the count so far. */
+  onProgress?: (reanalysed: number) => void;
+  /** Checked between batches: true stops (the rest is done on the next run). */
+  shouldStop?: () => boolean;
+}
+
+export interface ReanalysisReport {
+  /** Trials brought up to the version (including those whose analysis now fails). */
+  reanalysed: number;
+  /** Of those, trials the analysis could not analyse (the message is kept in `analysisError`). */
+  failed: number;
+  /** True when every trial is now at the version. */
+  complete: boolean;
+}
+
+const defaultAnalyze = (samples: TrialSamples): AnalysisResult => analyze(recordingOf(samples));
+
+/**
+ * The new analysis of one trial, or its error message (as the live session words it); null
+ * without samples (a trial stopped before "go"): its stored message stays.
+ */
+function analysisOf(
+  samples: TrialSamples | null,
+  analyzeSamples: (samples: TrialSamples) => AnalysisResult,
+): Pick<StoredTrial, 'analysis' | 'analysisError'> | null {
+  if (!samples || samples.tS.length === 0) return null;
+  try {
+    return { analysis: analyzeSamples(samples), analysisError: null };
+  } catch (error) {
+    return { analysis: null, analysisError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function reanalyzeOutdated(
+  context: StoreContext,
+  options: ReanalysisOptions = {},
+): Promise<ReanalysisReport> {
+  const version = options.version ?? ANALYSIS_VERSION;
+  const batchSize = options.batchSize ?? REANALYSIS_BATCH_SIZE;
+  const analyzeSamples = options.analyzeSamples ?? defaultAnalyze;
+  const outdated = IDBKeyRange.upperBound(version, true);
+  let reanalysed = 0;
+  let failed = 0;
+  for (;;) {
+    if (options.shouldStop?.()) return { reanalysed, failed, complete: false };
+    const batch = await inTransaction(context.db(), ['trials', 'samples'], 'readonly', async (tx) => {
+      const ids = await tx.objectStore('trials').index('byAnalysisVersion').getAllKeys(outdated, batchSize);
+      return Promise.all(
+        ids.map((id) =>
+          tx
+            .objectStore('samples')
+            .get(id)
+            .then((samples) => ({ id, samples })),
+        ),
+      );
+    });
+    if (batch.length === 0) return { reanalysed, failed, complete: true };
+
+    const results = batch.map(({ id, samples }) => ({
+      id,
+      outcome: analysisOf(samples ? decodeSamples(samples) : null, analyzeSamples),
+    }));
+
+    await inTransaction(context.db(), ['trials'], 'readwrite', async (tx) => {
+      const store = tx.objectStore('trials');
+      const current = await Promise.all(results.map((result) => store.get(result.id)));
+      const writes: Promise<unknown>[] = [];
+      results.forEach((result, k) => {
+        const trial = current[k];
+        // Changed meanwhile (deleted for good, or analysed by another tab): leave it.
+        if (!trial || trial.analysisVersion >= version) return;
+        const outcome = result.outcome ?? {
+          analysis: null,
+          analysisError: trial.analysisError ?? NO_SAMPLES_MESSAGE,
+        };
+        writes.push(store.put({ ...trial, ...outcome, analysisVersion: version }));
+      });
+      await Promise.all(writes);
+    });
+    reanalysed += results.length;
+    failed += results.filter((result) => result.outcome?.analysis == null).length;
+    options.onProgress?.(reanalysed);
+  }
+}

@@ -1,0 +1,136 @@
+/** The trials in the history: save (one transaction), list one person's, read one, delete with undo. */
+import { ANALYSIS_VERSION } from '../core/options';
+import type { TrialRecord, TrialSamples } from '../session/types';
+import type { StoreContext, UndoToken } from './context';
+import { StorageError } from './errors';
+import { startedAtMsOf } from './migrations';
+import { decodeSamples, encodedByteLength, encodeSamples, type EncodedSamples } from './sample-codec';
+import type { StoredTrial } from './schema';
+import { allRequests, inTransaction } from './transaction';
+
+/** A stored trial with its samples: a TrialRecord plus where it belongs. */
+export interface StoredTrialWithSamples extends StoredTrial {
+  samples: TrialSamples;
+}
+
+/** Which of a person's trials to list. */
+export interface TrialListFilter {
+  /** Earliest start, epoch ms (inclusive). @default no limit */
+  fromMs?: number;
+  /** Latest start, epoch ms (inclusive). @default no limit */
+  toMs?: number;
+  /** Interrupted trials are kept and listed (marked by `interrupted`); false leaves them out. @default true */
+  includeInterrupted?: boolean;
+  /** At most this many, the newest. @default all */
+  limit?: number;
+}
+
+export interface TrialsStore {
+  /**
+   * Stores a finished trial for a person: its metadata and its samples in ONE transaction, so
+   * a crash, a reload or a full disk leaves either the whole trial or nothing. Saving an id
+   * again replaces that trial. Rejects with StorageError: 'not-found' (no such person),
+   * 'full' (quota; nothing already stored changes), 'invalid' (inconsistent samples).
+   */
+  save(record: TrialRecord, personId: string): Promise<StoredTrial>;
+  /** One person's trials without samples, newest first (index [personId, startedAtMs]). */
+  listByPerson(personId: string, filter?: TrialListFilter): Promise<StoredTrial[]>;
+  /** A trial with its samples, or undefined when unknown or deleted. */
+  get(id: string): Promise<StoredTrialWithSamples | undefined>;
+  /** Soft-deletes a trial: it leaves every list until `undo(token)`, or is purged. */
+  remove(id: string): Promise<UndoToken>;
+}
+
+/** The stored form of a record: metadata without samples, and the samples encoded. */
+export function toStoredForm(
+  record: TrialRecord,
+  personId: string,
+): { trial: StoredTrial; samples: EncodedSamples } {
+  const { samples, ...metadata } = record;
+  let encoded: EncodedSamples;
+  try {
+    encoded = encodeSamples(samples);
+  } catch (error) {
+    throw new StorageError('invalid', `trial ${record.id}: ${(error as Error).message}`, error);
+  }
+  const trial: StoredTrial = {
+    ...metadata,
+    personId,
+    startedAtMs: startedAtMsOf(record.startedAt),
+    // A record without analysis was judged by the code that made it, which is this version.
+    analysisVersion: record.analysis?.analysisVersion ?? ANALYSIS_VERSION,
+    sampleCount: encoded.rows,
+    sampleBytes: encodedByteLength(encoded),
+  };
+  delete trial.deletedAtMs;
+  return { trial, samples: encoded };
+}
+
+const isLive = (trial: StoredTrial | undefined): trial is StoredTrial =>
+  trial !== undefined && trial.deletedAtMs === undefined;
+
+export function createTrialsStore(context: StoreContext): TrialsStore {
+  return {
+    async save(record, personId) {
+      if (typeof record.id !== 'string' || record.id === '')
+        throw new StorageError('invalid', 'the trial has no id');
+      // Encoded before the transaction: IndexedDB commits a transaction that sits idle, so no
+      // long computation may run inside one.
+      const stored = toStoredForm(record, personId);
+      await inTransaction(context.db(), ['people', 'trials', 'samples'], 'readwrite', async (tx) => {
+        const person = await tx.objectStore('people').get(personId);
+        if (!person || person.deletedAtMs !== undefined)
+          throw new StorageError('not-found', `person ${personId}`);
+        await allRequests([
+          () => tx.objectStore('trials').put(stored.trial),
+          () => tx.objectStore('samples').put({ trialId: record.id, ...stored.samples }),
+        ]);
+      });
+      return stored.trial;
+    },
+
+    async listByPerson(personId, filter = {}) {
+      const range = IDBKeyRange.bound(
+        [personId, filter.fromMs ?? -Infinity],
+        [personId, filter.toMs ?? Infinity],
+      );
+      const keep = (trial: StoredTrial): boolean =>
+        isLive(trial) && (filter.includeInterrupted !== false || !trial.interrupted);
+      const limit = filter.limit;
+      return inTransaction(context.db(), ['trials'], 'readonly', async (tx) => {
+        const index = tx.objectStore('trials').index('byPersonStart');
+        if (limit === undefined) {
+          // getAll is one request for the lot: much faster than a cursor step per record.
+          return (await index.getAll(range)).reverse().filter(keep);
+        }
+        const newest: StoredTrial[] = [];
+        let cursor = await index.openCursor(range, 'prev');
+        while (cursor && newest.length < limit) {
+          if (keep(cursor.value)) newest.push(cursor.value);
+          cursor = await cursor.continue();
+        }
+        return newest;
+      });
+    },
+
+    async get(id) {
+      const [trial, samples] = await inTransaction(context.db(), ['trials', 'samples'], 'readonly', (tx) =>
+        Promise.all([tx.objectStore('trials').get(id), tx.objectStore('samples').get(id)]),
+      );
+      if (!isLive(trial)) return undefined;
+      if (!samples) throw new StorageError('failed', `the samples of trial ${id} are missing`);
+      return { ...trial, samples: decodeSamples(samples) };
+    },
+
+    remove(id) {
+      return inTransaction(context.db(), ['trials'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('trials');
+        const trial = await store.get(id);
+        if (!isLive(trial)) throw new StorageError('not-found', `trial ${id}`);
+        const deletedAtMs = context.nowMs();
+        await store.put({ ...trial, deletedAtMs });
+        return { kind: 'trial', id, deletedAtMs } satisfies UndoToken;
+      });
+    },
+  };
+}
