@@ -33,7 +33,8 @@ export interface TouchdownOptions {
    * (`noise`): a jolt must stand out of what this person and phone usually produce. Quiet
    * single-leg sway gives a mean jolt of 0.05-0.25 m/s^2, so the 2.0 m/s^2 floor rules
    * there; in a recording with strong fast movement the threshold rises with it (the belt
-   * IMU's large-sway recordings int1-int5: mean jolt 0.5-0.9 m/s^2, threshold 4-7 m/s^2).
+   * IMU's large-sway recordings int1-int5: mean jolt up to 0.6-1.2 m/s^2, threshold up to
+   * 4.6-9.6 m/s^2).
    * 8 times the mean absolute value is about 10 standard deviations of a Gaussian signal.
    * @default 8
    */
