@@ -60,6 +60,7 @@ export interface TrialRunContext {
   now: () => Date;
   /** Scheduler time at which "go" is due, ms (silence is counted from then). */
   goDueMs: number;
+  /** Receives the cost of the end-of-trial analysis (the per-event cost is measured by ./trial.ts). */
   measure?: TrialCostMeter;
   createDetector: () => TouchdownDetector;
   newId: () => string;
@@ -174,7 +175,6 @@ export function createTrialRun(context: TrialRunContext): TrialRun {
     if (!isFiniteNumber(goClockS) && isFiniteNumber(sample.tS)) goClockS = sample.tS - (atMs - goMs) / 1000;
     const t = sample.tS - goClockS;
     if (t > capS) return { kind: 'cap' }; // after the end: not part of the trial
-    const startedMs = measure ? performance.now() : 0;
     eventsReceived++;
     let found: number | null;
     if (sign === null) {
@@ -214,7 +214,6 @@ export function createTrialRun(context: TrialRunContext): TrialRun {
       lastClockS = sample.tS;
       lastArrivalMs = atMs;
     }
-    measure?.recordEvent(performance.now() - startedMs);
     if (found !== null) {
       touchdownS = found;
       return { kind: 'touchdown' };

@@ -24,7 +24,7 @@ import { catchError, endWith, take } from 'rxjs/operators';
 import { createTouchdownDetector, type TouchdownDetector } from '../core/detect/touchdown';
 import type { TrialCues } from '../sensors/cues';
 import type { TrialCostMeter } from './measure';
-import { createTrialRun, type TrialInput } from './trial-run';
+import { createTrialRun, type TrialInput, type TrialRun } from './trial-run';
 import type { MotionSample, TrialRecord, TrialSetup } from './types';
 
 /** Seconds of "get ready" before "go", each announced. */
@@ -95,6 +95,21 @@ function silence$(
 }
 
 /**
+ * `run.handle`, timed for the benchmark hook: the cost of each motion event while running, from
+ * the trial's input to its returned state (storing, sign, detector, live preview), leaving out
+ * the event that ends the trial (its cost is the end-of-trial analysis, measured on its own).
+ */
+function measuredHandle(run: TrialRun, meter: TrialCostMeter): (input: TrialInput) => TrialState | null {
+  return (input) => {
+    if (input.kind !== 'sample' || run.phase !== 'running') return run.handle(input);
+    const startedMs = performance.now();
+    const state = run.handle(input);
+    if (state?.phase !== 'ended') meter.recordEvent(performance.now() - startedMs);
+    return state;
+  };
+}
+
+/**
  * Runs one trial: subscribe to start the countdown; unsubscribe to abandon it (nothing is
  * recorded then). Emits a 'countdown' state each second, 'running' states at most every
  * LIVE_UPDATE_MS (and at "go"), then one 'ended' state with the record, and completes.
@@ -161,7 +176,7 @@ export function runTrial(setup: TrialSetup, deps: TrialDeps): Observable<TrialSt
     );
 
     return merge(countdown$, samples$, live$, cap$, silent$, stop$, hidden$, deps.wakeLock$).pipe(
-      map((input) => run.handle(input)),
+      map(deps.measure ? measuredHandle(run, deps.measure) : (input) => run.handle(input)),
       filter((state): state is TrialState => state !== null),
       takeWhile((state) => state.phase !== 'ended', true),
     );

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { concat, interval, map, NEVER, take, tap, timer } from 'rxjs';
+import { createCostMeter } from '../../../src/session/measure';
 import { NOT_STARTED_MESSAGE } from '../../../src/session/trial-run';
 import type { MotionSample } from '../../../src/session/types';
 import {
@@ -361,5 +362,25 @@ describe('runTrial: how a trial ends', () => {
       expectObservable(phaseLetters(abandoned$), '^ 5500ms !').toBe(COUNTDOWN_THEN_GO);
     });
     expect(states.filter((state) => state.phase === 'ended')).toHaveLength(1);
+  });
+});
+
+describe('runTrial: the benchmark hook', () => {
+  it('times every running-trial event and the end-of-trial analysis when given a meter', () => {
+    const scheduler = testScheduler();
+    const meter = createCostMeter();
+    const states: TrialState[] = [];
+    scheduler.run(() => {
+      runTrial(
+        setupWithCap(10),
+        depsWith(scheduler, { motion$: steadySamples$(scheduler, 30), measure: meter }),
+      ).subscribe((state) => states.push(state));
+    });
+    const record = recordOf(states);
+    const summary = meter.summary();
+    expect(summary.events).toBe(record.eventsReceived); // 5010 ... 14970 every 30 ms: 333
+    expect(summary.events).toBe(333);
+    expect(summary.medianEventMs).toBeGreaterThan(0);
+    expect(summary.analysisMs).toBeGreaterThan(0);
   });
 });
