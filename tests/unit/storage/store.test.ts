@@ -69,7 +69,7 @@ describe('trials', () => {
     const readAll = vi.spyOn(FakeObjectStore.prototype, 'getAll');
     const ids = (await store.trials.listByPerson(a.id)).map((t) => t.id);
     const samplesReads = [...read.mock.contexts, ...readAll.mock.contexts].filter(
-      (s) => s.name === 'samples',
+      (s) => (s as IDBObjectStore).name === 'samples',
     );
     read.mockRestore();
     readAll.mockRestore();
