@@ -53,7 +53,12 @@ function demoSource$(speed: number): Observable<MotionSample> {
   );
 }
 
-// Desktops fire one devicemotion event with every reading null: that is no sensor.
+/**
+ * The sensor's readings: events with no acceleration value at all are left out. Desktops fire
+ * one such event when they have no sensor, and Chromium keeps firing them at 60 Hz when a
+ * sensor goes away; a trial fed those would look alive while nothing is measured, so they
+ * count as silence (the trial then ends as interrupted, 'sensor-silent').
+ */
 const sensorMotion$ = (): Observable<MotionSample> => deviceMotion$(window).pipe(filter(hasAcceleration));
 
 const results = createMemoryResultLog();
@@ -69,7 +74,7 @@ mountApp(root, {
   demoSpeeds: DEMO_SPEEDS,
   runTrial: (setup: TrialSetup, source, demoSpeed, stop$): Observable<TrialState> =>
     runTrial(setup, {
-      motion$: source === 'demo' ? demoSource$(demoSpeed) : deviceMotion$(window),
+      motion$: source === 'demo' ? demoSource$(demoSpeed) : sensorMotion$(),
       visibility$: visibility$(document),
       cues: browserCues(window),
       wakeLock$: holdWakeLock$(window),

@@ -32,7 +32,7 @@ export function trialView(options: TrialViewOptions): TrialView {
   const canvas = h('canvas', {
     attrs: { role: 'img', 'aria-label': 'Live sway trace: AP and ML acceleration' },
   });
-  const trace = h('div', { className: 'live-trace', attrs: { hidden: '' } }, canvas);
+  const trace = h('div', { className: 'live-trace' }, canvas);
   const stop = h(
     'button',
     { className: 'primary stop', attrs: { type: 'button' }, on: { click: () => options.onStop() } },
@@ -60,6 +60,8 @@ export function trialView(options: TrialViewOptions): TrialView {
     element,
     update(state) {
       element.dataset['phase'] = state.phase;
+      // Made during the countdown (the view is in the document by then), so "go" costs no chart set-up.
+      chart ??= liveTraceChart(canvas);
       if (state.phase === 'countdown') {
         phaseLabel.textContent = 'Get ready';
         bigNumber.textContent = String(state.secondsLeft);
@@ -70,11 +72,7 @@ export function trialView(options: TrialViewOptions): TrialView {
       bigNumber.textContent = formatTimer(state.elapsedS);
       unit.textContent = `seconds of ${setup.capS}`;
       detail.textContent = `${state.samples} samples · watching for touch-down`;
-      if (trace.hidden) {
-        trace.hidden = false;
-        chart = liveTraceChart(canvas);
-      }
-      if (state.live !== null) chart?.push(state.elapsedS, state.live.ap, state.live.ml);
+      if (state.live !== null) chart.push(state.elapsedS, state.live.ap, state.live.ml);
     },
     destroy() {
       chart?.destroy();

@@ -32,6 +32,8 @@ export function liveTraceChart(canvas: HTMLCanvasElement): LiveTraceChart {
       normalized: true,
       responsive: true,
       maintainAspectRatio: false,
+      // A coarse canvas is plenty for a glance at a trace, and a quarter of the pixels to paint.
+      devicePixelRatio: 1,
       events: [],
       scales: {
         x: { type: 'linear', min: 0, max: LIVE_TRACE_WINDOW_S, display: false },

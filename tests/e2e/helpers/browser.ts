@@ -15,7 +15,7 @@ export const PHONE_VIEWPORT = { width: 390, height: 844 };
 /** Chromium builds DeviceMotion from these three sensors and fires only when all have a reading. */
 export const MOTION_SENSORS = ['accelerometer', 'linear-acceleration', 'gyroscope'] as const;
 
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -25,6 +25,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -1,0 +1,182 @@
+/**
+ * The pages before a trial, in real headless Chromium over the built page: the set-up form
+ * (labelled, big, remembered), and the clear pages for refused motion access, no sensor (the
+ * demo is offered and chosen), and a page that is not a secure context.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DENY_MOTION_PERMISSION,
+  launchChromium,
+  openStork,
+  PHONE_VIEWPORT,
+  screenshot,
+} from './helpers/browser';
+import { choose, pressStart, waitForPhase } from './helpers/flow';
+import { serveDist, type StaticServer } from './helpers/static-server';
+
+/** Smallest touch target, CSS px (WCAG 2.5.5 asks 44; Material and the issue ask 48). */
+const MIN_TARGET_PX = 48;
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every control with no accessible name, and every target smaller than MIN_TARGET_PX. */
+async function controlProblems(
+  page: Page,
+): Promise<{ unnamed: string[]; small: string[]; overflowPx: number }> {
+  return page.evaluate((minPx) => {
+    const unnamed: string[] = [];
+    const small: string[] = [];
+    for (const control of document.querySelectorAll<HTMLElement>('button, input, select')) {
+      const labels = (control as HTMLInputElement).labels;
+      const named =
+        (labels !== null && labels !== undefined && [...labels].some((label) => label.textContent?.trim())) ||
+        control.getAttribute('aria-label') ||
+        (control.tagName === 'BUTTON' && control.textContent?.trim());
+      if (!named) unnamed.push(control.outerHTML.slice(0, 80));
+      // A radio's target is its whole label; others are their own box.
+      const target = control.tagName === 'INPUT' ? (control.closest('label') ?? control) : control;
+      const box = target.getBoundingClientRect();
+      if (control.offsetParent !== null && (box.height < minPx || box.width < minPx)) {
+        small.push(`${target.textContent?.trim()} ${box.width}x${box.height}`);
+      }
+    }
+    return { unnamed, small, overflowPx: document.documentElement.scrollWidth - window.innerWidth };
+  }, MIN_TARGET_PX);
+}
+
+describe('set-up page', () => {
+  it('offers every choice with a label, big targets, defaults from the protocol, and remembers the last choices', async () => {
+    const { page } = await openStork(browser, server.url, { sensors: 'present' });
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+      'Single-leg balance test',
+    );
+    // Defaults: SPEC section 1 (45 s cap), chest placement; the sensor answers, so it stays chosen.
+    for (const label of ['Left leg', 'Eyes open', 'Firm floor', 'Chest', '45 s', 'Phone sensor']) {
+      expect(await page.getByRole('radio', { name: label, exact: true }).isChecked(), label).toBe(true);
+    }
+    for (const label of [
+      '10 s',
+      '20 s',
+      '30 s',
+      '60 s',
+      'Right leg',
+      'Eyes closed',
+      'Foam pad',
+      'Lower back',
+    ]) {
+      expect(await page.getByRole('radio', { name: label, exact: true }).isChecked(), label).toBe(false);
+    }
+    await expect(page.getByRole('button', { name: 'Start', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('How to hold the phone').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('img', { name: /phone on the chest/ }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('group', { name: 'Standing leg' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('group', { name: 'Time limit' }).isVisible()).resolves.toBe(true);
+
+    const problems = await controlProblems(page);
+    expect(problems.unnamed).toEqual([]);
+    expect(problems.small).toEqual([]);
+    expect(problems.overflowPx).toBeLessThanOrEqual(0);
+    // Readable at arm's length: body text at least 18 px.
+    const fontPx = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(fontPx).toBeGreaterThanOrEqual(18);
+    await screenshot(page, '01-setup');
+
+    await choose(page, 'Right leg');
+    await choose(page, 'Eyes closed');
+    await choose(page, 'Foam pad');
+    await choose(page, 'Lower back');
+    await choose(page, '20 s');
+    // The picture follows the placement.
+    await expect(page.getByRole('img', { name: /phone at the lower back/ }).isVisible()).resolves.toBe(true);
+    await choose(page, 'Demo recording');
+    await expect(page.getByLabel('Demo speed').isVisible()).resolves.toBe(true);
+    await pressStart(page);
+    await waitForPhase(page, 'countdown');
+    await page.reload();
+    for (const label of ['Right leg', 'Eyes closed', 'Foam pad', 'Lower back', '20 s']) {
+      expect(await page.getByRole('radio', { name: label, exact: true }).isChecked(), label).toBe(true);
+    }
+    await page.context().close();
+  });
+});
+
+describe('pages that explain why the test cannot go on', () => {
+  it('says so clearly when motion access is refused (iOS), and offers the demo', async () => {
+    const { page } = await openStork(browser, server.url, {
+      sensors: 'present',
+      initScripts: [DENY_MOTION_PERMISSION],
+    });
+    await choose(page, 'Phone sensor');
+    await pressStart(page);
+    const notice = page.locator('[data-screen="notice"]');
+    await expect(notice.getAttribute('data-notice')).resolves.toBe('permission-denied');
+    await expect(notice.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+      'Motion access was not allowed',
+    );
+    await expect(notice.getByText(/access was refused/).isVisible()).resolves.toBe(true);
+    // Asked exactly once, from the Start tap.
+    await expect(
+      page.evaluate(() => (window as unknown as { __permissionRequests: number }).__permissionRequests),
+    ).resolves.toBe(1);
+    await expect.poll(() => page.locator('#announcer').textContent()).toBe('Motion access was not allowed');
+    await screenshot(page, '02-permission-denied');
+    await page.getByRole('button', { name: 'Use the demo recording' }).click();
+    expect(await page.getByRole('radio', { name: 'Demo recording' }).isChecked()).toBe(true);
+    await page.context().close();
+  });
+
+  it('chooses the demo by itself, and says why, when no sensor answers within 1 s', async () => {
+    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    // Nothing answers on a desktop: after 1 s the demo is chosen and the page says so.
+    const notice = page.locator('#setup-notice');
+    await notice.getByText('No motion sensor answered within 1 second').waitFor({ timeout: 5_000 });
+    expect(await page.getByRole('radio', { name: 'Demo recording' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Phone sensor' }).isChecked()).toBe(false);
+    await screenshot(page, '03-no-sensor-demo-chosen');
+
+    // Insisting on the sensor: the check runs again after Start, and the page offers the demo.
+    await choose(page, 'Phone sensor');
+    await pressStart(page);
+    const noData = page.locator('[data-notice="no-sensor-data"]');
+    await noData.waitFor({ timeout: 5_000 });
+    await expect(noData.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('No motion data');
+    await expect(noData.getByText(/sent nothing within 1 second/).isVisible()).resolves.toBe(true);
+    await screenshot(page, '04-no-sensor-data');
+    await page.getByRole('button', { name: 'Use the demo recording' }).click();
+    expect(await page.getByRole('radio', { name: 'Demo recording' }).isChecked()).toBe(true);
+    await page.context().close();
+  });
+
+  it('explains that the page needs https when it is not a secure context', async () => {
+    // A name other than localhost over plain http is not a secure context: the browser hides
+    // DeviceMotion there. The host resolver maps the name to the local server.
+    const insecure = await launchChromium(['--host-resolver-rules=MAP stork.test 127.0.0.1']);
+    try {
+      const page = await insecure.newPage({ viewport: PHONE_VIEWPORT });
+      await page.goto(server.url.replace('127.0.0.1', 'stork.test'));
+      await expect(page.evaluate(() => window.isSecureContext)).resolves.toBe(false);
+      const notice = page.locator('[data-notice="insecure-context"]');
+      await expect(notice.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+        'This page needs a secure connection',
+      );
+      await expect(notice.getByText(/https:\/\//).isVisible()).resolves.toBe(true);
+      await screenshot(page, '05-insecure-context');
+      await page.getByRole('button', { name: 'Use the demo recording' }).click();
+      expect(await page.getByRole('radio', { name: 'Demo recording' }).isChecked()).toBe(true);
+    } finally {
+      await insecure.close();
+    }
+  });
+});
