@@ -14,6 +14,7 @@ import type { TouchdownDetector } from '../core/detect/touchdown';
 import { SETTLE_S } from '../core/options';
 import type { AnalysisResult, MotionRecording } from '../core/types';
 import type { TrialCues } from '../sensors/cues';
+import { hasAcceleration } from '../sensors/motion';
 import { measuredRateHz } from '../sensors/sample-rate';
 import { accelerationSign, createSignVote } from '../sensors/sign';
 import { createLiveSway } from './live-sway';
@@ -68,7 +69,7 @@ export interface TrialRunContext {
 
 export interface TrialRun {
   readonly phase: TrialPhase;
-  /** Scheduler time of the last sign of life, ms: "go" (or when it is due), or the last sample since. */
+  /** Scheduler time of the last sign of life, ms: "go" (or when it is due), or the last reading since. */
   lastHeardMs(): number;
   /** Applies one input; returns the state to show, or null when nothing changed for the UI. */
   handle(input: TrialInput): TrialState | null;
@@ -101,6 +102,7 @@ export function createTrialRun(context: TrialRunContext): TrialRun {
   let startedAt = '';
   let lastClockS = NaN; // the samples' clock at the last sample with a time...
   let lastArrivalMs = NaN; // ...and when that sample arrived (scheduler ms)
+  let lastReadingMs = NaN; // when the last sample with an acceleration value arrived (silence watch)
   let lastCountdownSample: MotionSample | null = null;
   let eventsReceived = 0;
   let touchdownS: number | null = null;
@@ -170,6 +172,20 @@ export function createTrialRun(context: TrialRunContext): TrialRun {
     live: live.point(),
   });
 
+  /**
+   * Keeps when a sample arrived: for the time axis (any sample with a time) and for the silence
+   * watch (only a reading: an event with every acceleration value missing is stored, as every
+   * event is, but does not show that the sensor is alive; Chromium keeps firing such empty
+   * events when the sensor goes away).
+   */
+  const noteArrival = (sample: MotionSample, atMs: number): void => {
+    if (isFiniteNumber(sample.tS)) {
+      lastClockS = sample.tS;
+      lastArrivalMs = atMs;
+    }
+    if (hasAcceleration(sample)) lastReadingMs = atMs;
+  };
+
   /** Stores one sample received while running; returns the input it leads to, if any. */
   const storeSample = (sample: MotionSample, atMs: number): TrialInput | null => {
     if (!isFiniteNumber(goClockS) && isFiniteNumber(sample.tS)) goClockS = sample.tS - (atMs - goMs) / 1000;
@@ -210,10 +226,7 @@ export function createTrialRun(context: TrialRunContext): TrialRun {
       );
       found = feed(t, ax, ay, az, sample.gx, sample.gy, sample.gz);
     }
-    if (isFiniteNumber(sample.tS)) {
-      lastClockS = sample.tS;
-      lastArrivalMs = atMs;
-    }
+    noteArrival(sample, atMs);
     if (found !== null) {
       touchdownS = found;
       return { kind: 'touchdown' };
@@ -306,10 +319,7 @@ export function createTrialRun(context: TrialRunContext): TrialRun {
       case 'sample': {
         if (from === 'countdown') {
           vote.add(input.sample.ax, input.sample.ay, input.sample.az);
-          if (isFiniteNumber(input.sample.tS)) {
-            lastClockS = input.sample.tS;
-            lastArrivalMs = atMs;
-          }
+          noteArrival(input.sample, atMs);
           lastCountdownSample = input.sample;
           return null;
         }
@@ -327,7 +337,7 @@ export function createTrialRun(context: TrialRunContext): TrialRun {
     },
     lastHeardMs(): number {
       const since = isFiniteNumber(goMs) ? goMs : context.goDueMs;
-      return isFiniteNumber(lastArrivalMs) ? Math.max(since, lastArrivalMs) : since;
+      return isFiniteNumber(lastReadingMs) ? Math.max(since, lastReadingMs) : since;
     },
     handle,
   };

@@ -30,8 +30,8 @@ import type { MotionSample, TrialRecord, TrialSetup } from './types';
 /** Seconds of "get ready" before "go", each announced. */
 export const COUNTDOWN_S = 5;
 /**
- * No motion sample for this long while running ends the trial as interrupted ('sensor-silent'),
- * s. Sensors deliver every 10-50 ms; a second of nothing means the sensor or the page stopped.
+ * No reading (a sample with an acceleration value) for this long while running ends the trial
+ * as interrupted ('sensor-silent'), s. Sensors deliver every 10-50 ms; a second of nothing means the sensor or the page stopped.
  */
 export const SENSOR_SILENCE_S = 1;
 /** Interval of the 'running' states for the UI, ms: 10 Hz is smooth for a timer and a trace. */
@@ -122,8 +122,11 @@ function measuredHandle(run: TrialRun, meter: TrialCostMeter): (input: TrialInpu
  *   'touchdown', holdTimeS = touchdownS;
  * - Stop: 'stopped', holdTimeS = the time of the press; the motion source completing (the
  *   demo recording is over) also ends as 'stopped', at the last sample;
- * - the page hidden, or no sample for SENSOR_SILENCE_S after "go": 'hidden' / 'sensor-silent',
- *   interrupted (kept with its samples and analysis, never counted as a result).
+ * - the page hidden, or no reading for SENSOR_SILENCE_S after "go": 'hidden' / 'sensor-silent',
+ *   interrupted (kept with its samples and analysis, never counted as a result). Events with
+ *   every acceleration value missing are stored (as NaN) but are not readings: a sensor that
+ *   only sends those is silent.
+ * Every event that arrives while running, up to the end, is stored: none is dropped or merged.
  * Stop or hidden during the countdown ends the trial before "go": interrupted, holdTimeS 0.
  */
 export function runTrial(setup: TrialSetup, deps: TrialDeps): Observable<TrialState> {

@@ -247,6 +247,27 @@ describe('runTrial: how a trial ends', () => {
     expect(record.holdTimeS).toBeCloseTo(4, 9);
   });
 
+  it('stores empty events (every acceleration value null) but ends sensor-silent when only those arrive', () => {
+    const scheduler = testScheduler();
+    const states: TrialState[] = [];
+    scheduler.run(({ expectObservable }) => {
+      // readings until 7000 ms, then a vanished sensor that keeps firing empty events every 20 ms
+      const motion$ = steadySamples$(scheduler).pipe(
+        map((sample) => (sample.tS > 7 ? { ...sample, ax: NaN, ay: NaN, az: NaN } : sample)),
+      );
+      const trial$ = runTrial(setupWithCap(45), depsWith(scheduler, { motion$ }));
+      expectObservable(phaseLetters(trial$.pipe(tap((state) => states.push(state))))).toBe(
+        `${COUNTDOWN_THEN_GO} 2999ms (q|)`,
+      );
+    });
+    const record = recordOf(states);
+    expect(record.endReason).toBe('sensor-silent');
+    // every event up to 8000 ms is stored: 5000 ... 8000 every 20 ms (the one at 8000 if it comes before the watch)
+    expect(record.samples.tS.length).toBeGreaterThanOrEqual(150);
+    expect(record.samples.tS.length).toBeLessThanOrEqual(151);
+    expect(record.samples.ay.filter(Number.isNaN).length).toBe(record.samples.tS.length - 101);
+  });
+
   it('ends sensor-silent one second after go when no sample ever arrives', () => {
     const scheduler = testScheduler();
     const states: TrialState[] = [];
