@@ -18,6 +18,8 @@
  * 0.4 s half-sine of 1.1-2.5 m/s^2) and from the belt-IMU quiet-standing recordings
  * (fixtures/imu-standing q1-q10: the jolt score stays below 0.1 m/s^2).
  */
+import { AnalysisError } from '../errors';
+
 export interface TouchdownOptions {
   /**
    * Smallest jolt that counts as a touch-down, m/s^2, whatever the noise. A touch-down is a
@@ -89,3 +91,39 @@ export const DEFAULT_TOUCHDOWN_OPTIONS: Required<TouchdownOptions> = {
   horizontalWeight: 0.4,
   spikeMs2: 20,
 };
+
+/** What each option must be: `finite` excludes Infinity; every option must be >= 0 (or > 0). */
+const OPTION_RULES: Record<keyof TouchdownOptions, { positive: boolean; finite: boolean }> = {
+  // Infinity is allowed: it turns detection (or the glitch filter) off.
+  minJoltMs2: { positive: false, finite: false },
+  spikeMs2: { positive: true, finite: false },
+  noiseFactor: { positive: false, finite: true },
+  noiseTauS: { positive: true, finite: true },
+  sideS: { positive: true, finite: true },
+  guardS: { positive: false, finite: true },
+  horizontalWeight: { positive: false, finite: true },
+};
+
+/**
+ * The options in force: `options` over DEFAULT_TOUCHDOWN_OPTIONS (an undefined field keeps
+ * its default). Throws AnalysisError naming the first option that is not a usable number.
+ */
+export function resolveTouchdownOptions(options: TouchdownOptions = {}): Required<TouchdownOptions> {
+  const resolved = { ...DEFAULT_TOUCHDOWN_OPTIONS };
+  for (const key of Object.keys(OPTION_RULES) as (keyof TouchdownOptions)[]) {
+    const value = options[key];
+    if (value === undefined) continue;
+    const rule = OPTION_RULES[key];
+    const ok =
+      typeof value === 'number' &&
+      !Number.isNaN(value) &&
+      (rule.positive ? value > 0 : value >= 0) &&
+      (!rule.finite || Number.isFinite(value));
+    if (!ok) {
+      const kind = `${rule.positive ? 'a positive' : 'a non-negative'}${rule.finite ? ' finite' : ''} number`;
+      throw new AnalysisError(`Touch-down detector: ${key} must be ${kind} (got ${String(value)})`);
+    }
+    resolved[key] = value;
+  }
+  return resolved;
+}

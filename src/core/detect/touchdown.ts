@@ -5,7 +5,7 @@
  * What it looks for: a short jolt (50-120 ms, several m/s^2), mostly vertical, standing out
  * of the sway. Each sample is compared with the mean of two side windows around it (see
  * `TouchdownOptions` for the kernel, its sizes and their reasons); the difference, split
- * along the local gravity direction into vertical and (half-weighted) horizontal parts, is
+ * along the local gravity direction into vertical and (down-weighted) horizontal parts, is
  * the sample's jolt size. The first sample whose jolt reaches
  * `max(minJoltMs2, noiseFactor * running mean jolt)` is the touch-down.
  *
@@ -29,15 +29,20 @@
  * The rotation rate is accepted for the interface's sake and not used by this version.
  */
 import { SampleRing } from './sample-ring';
-import { DEFAULT_TOUCHDOWN_OPTIONS, type TouchdownOptions } from './touchdown-options';
+import { resolveTouchdownOptions, type TouchdownOptions } from './touchdown-options';
 
-export { DEFAULT_TOUCHDOWN_OPTIONS, type TouchdownOptions } from './touchdown-options';
+export {
+  DEFAULT_TOUCHDOWN_OPTIONS,
+  resolveTouchdownOptions,
+  type TouchdownOptions,
+} from './touchdown-options';
 
 /**
  * Streaming detector: feed samples in time order, one by one (the live test feeds
  * DeviceMotion events at 50-100 Hz). Returns the touch-down time (s, on the samples' own time
  * axis) the first time it is confirmed, else null; after that, `touchdownS` stays set.
- * Confirms within 0.5 s of the event. Rows with non-finite t or acceleration, or t not
+ * With the default options it confirms about 0.2 s after the event (a gap in the samples
+ * right after it delays that by the gap). Rows with non-finite t or acceleration, or t not
  * greater than the last accepted t, are ignored (same rule as SPEC section 3 step 1).
  * Gyro values (deg/s) may be NaN.
  */
@@ -50,8 +55,10 @@ export interface TouchdownDetector {
 }
 
 /**
- * log2 of the ring size: 2048 samples hold the kernel's 0.52 s span at up to about 3.9 kHz,
- * far above any DeviceMotion rate (60-100 Hz) or IMU export (256 Hz in fixtures/imu-standing).
+ * log2 of the ring size: 2048 samples hold what the default kernel looks at (0.16 s each
+ * side, up to 0.5 s across a gap) at up to 4 kHz, far above any DeviceMotion rate (60-100 Hz)
+ * or IMU export (256 Hz in fixtures/imu-standing). Beyond that the oldest samples drop out
+ * of the side windows.
  */
 const RING_CAPACITY_POW2 = 11;
 
@@ -115,7 +122,7 @@ class StreamingTouchdownDetector implements TouchdownDetector {
       noiseMs2: number,
     ) => void,
   ) {
-    this.o = { ...DEFAULT_TOUCHDOWN_OPTIONS, ...options };
+    this.o = resolveTouchdownOptions(options);
   }
 
   push(tS: number, ax: number, ay: number, az: number): number | null {
@@ -245,6 +252,7 @@ function median3(a: number, b: number, c: number): number {
   return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
 
+/** A fresh streaming detector. Throws AnalysisError for an option that is not a usable number. */
 export function createTouchdownDetector(options: TouchdownOptions = {}): TouchdownDetector {
   return new StreamingTouchdownDetector(options);
 }

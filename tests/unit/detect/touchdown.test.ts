@@ -4,8 +4,10 @@ import {
   createTouchdownDetector,
   DEFAULT_TOUCHDOWN_OPTIONS,
   detectTouchdown,
+  resolveTouchdownOptions,
   traceTouchdown,
 } from '../../../src/core/detect/touchdown';
+import { AnalysisError } from '../../../src/core/errors';
 import type { MotionRecording } from '../../../src/core/types';
 import { simulateTrial } from '../../sim/simulate';
 import { runTrial } from '../../sim/evaluate';
@@ -151,6 +153,30 @@ describe('detectTouchdown on synthetic signals', () => {
 
   it('finds nothing when the threshold is out of reach', () => {
     expect(detectTouchdown(jolt, { minJoltMs2: 100 })).toBeNull();
+  });
+});
+
+describe('options', () => {
+  it('keeps the default for a field given as undefined', () => {
+    expect(resolveTouchdownOptions({ sideS: undefined, minJoltMs2: 3 })).toEqual({
+      ...DEFAULT_TOUCHDOWN_OPTIONS,
+      minJoltMs2: 3,
+    });
+  });
+
+  it('rejects an option that is not a usable number, naming it', () => {
+    expect(() => createTouchdownDetector({ sideS: -0.1 })).toThrow(AnalysisError);
+    expect(() => createTouchdownDetector({ sideS: -0.1 })).toThrow(
+      'Touch-down detector: sideS must be a positive finite number (got -0.1)',
+    );
+    expect(() =>
+      detectTouchdown(
+        synthetic(1, 50, () => 0),
+        { noiseFactor: Number.NaN },
+      ),
+    ).toThrow('Touch-down detector: noiseFactor must be a non-negative finite number (got NaN)');
+    // Infinity turns detection off rather than being an error.
+    expect(detectTouchdown(synthetic(10, 60, halfSine(5.0, 0.08, 4)), { minJoltMs2: Infinity })).toBeNull();
   });
 });
 
