@@ -307,7 +307,8 @@ export function randomScenario(seed: number, endsInTouchdown: boolean): SimScena
     durationS,
     placement,
     leverArmM: placement === 'chest' ? rng.uniform(1.2, 1.5) : rng.uniform(0.9, 1.1),
-    // Shared simulations: 0.31-0.69 deg RMS (their horizontal acceleration is up to 1.0 m/s^2 RMS, so up to 1 deg here), ML/AP 0.78-1.28, f0 0.34-0.78 Hz.
+    // Shared simulations: 0.31-0.69 deg RMS, ML/AP 0.78-1.28, f0 0.34-0.78 Hz; their horizontal
+    // acceleration reaches 1.0 m/s^2 RMS, so the angle goes up to 1 deg here.
     swayDeg: rng.uniform(0.25, 1),
     mlRatio: rng.uniform(0.7, 1.3),
     f0Hz: rng.uniform(0.3, 0.8),
