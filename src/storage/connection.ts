@@ -50,6 +50,8 @@ export function openConnection(
       if (!raw) return;
       const db = wrap(request.result) as unknown as UpgradeDatabase;
       const tx = wrap(raw) as unknown as UpgradeTransaction;
+      // A failed upgrade rejects `done`; the open request reports it (onerror below).
+      tx.done.catch(() => undefined);
       upgradeSchema(db, tx, event.oldVersion, version).catch((error: unknown) => {
         upgradeError = error;
         try {
