@@ -186,45 +186,27 @@ export function createTrialRun(context: TrialRunContext): TrialRun {
     if (hasAcceleration(sample)) lastReadingMs = atMs;
   };
 
-  /** Stores one sample received while running; returns the input it leads to, if any. */
-  const storeSample = (sample: MotionSample, atMs: number): TrialInput | null => {
+  /**
+   * Stores one sample received while running; returns the input it leads to, if any. `voted`:
+   * the sample already counted in the sign vote (the one that arrived at the instant of "go").
+   */
+  const storeSample = (sample: MotionSample, atMs: number, voted = false): TrialInput | null => {
     if (!isFiniteNumber(goClockS) && isFiniteNumber(sample.tS)) goClockS = sample.tS - (atMs - goMs) / 1000;
     const t = sample.tS - goClockS;
     if (t > capS) return { kind: 'cap' }; // after the end: not part of the trial
     eventsReceived++;
+    // factor is 1 while the sign is undecided: those rows are flipped in place once it is
+    const ax = factor * sample.ax;
+    const ay = factor * sample.ay;
+    const az = factor * sample.az;
+    const { gx, gy, gz } = sample;
+    columns.append(t, ax, ay, az, gx, gy, gz, factor * sample.lx, factor * sample.ly, factor * sample.lz);
     let found: number | null;
     if (sign === null) {
-      vote.add(sample.ax, sample.ay, sample.az);
-      columns.append(
-        t,
-        sample.ax,
-        sample.ay,
-        sample.az,
-        sample.gx,
-        sample.gy,
-        sample.gz,
-        sample.lx,
-        sample.ly,
-        sample.lz,
-      );
+      if (!voted) vote.add(sample.ax, sample.ay, sample.az);
       found = vote.count >= SIGN_READINGS ? settlePendingRows() : null;
     } else {
-      const ax = factor * sample.ax;
-      const ay = factor * sample.ay;
-      const az = factor * sample.az;
-      columns.append(
-        t,
-        ax,
-        ay,
-        az,
-        sample.gx,
-        sample.gy,
-        sample.gz,
-        factor * sample.lx,
-        factor * sample.ly,
-        factor * sample.lz,
-      );
-      found = feed(t, ax, ay, az, sample.gx, sample.gy, sample.gz);
+      found = feed(t, ax, ay, az, gx, gy, gz);
     }
     noteArrival(sample, atMs);
     if (found !== null) {
@@ -246,7 +228,7 @@ export function createTrialRun(context: TrialRunContext): TrialRun {
     cues.go();
     // A sample that arrived at the very instant of "go" (same scheduler time) is the trial's first.
     if (lastCountdownSample !== null && lastArrivalMs === atMs) {
-      const next = storeSample(lastCountdownSample, atMs);
+      const next = storeSample(lastCountdownSample, atMs, true);
       if (next) return handle(next) ?? runningState(atMs);
     }
     return runningState(atMs);
