@@ -19,11 +19,12 @@ import { afterAll, bench, describe } from 'vitest';
 import { analyze } from '../../src/core/analyze';
 import type { MotionRecording } from '../../src/core/types';
 import { silentCues } from '../../src/sensors/cues';
-import { deviceMotion$, type MotionEventLike, type MotionWindow } from '../../src/sensors/motion';
+import { deviceMotion$, type MotionEventLike } from '../../src/sensors/motion';
 import { createCostMeter, type CostMeter } from '../../src/session/measure';
 import { recordingOf } from '../../src/session/trial-run';
 import { runTrial, type TrialState } from '../../src/session/trial';
 import type { TrialRecord } from '../../src/session/types';
+import { FakeMotionWindow } from '../unit/sensors/fake-motion-window';
 import { syntheticMotion } from '../unit/helpers/synthetic';
 
 const TRIAL_S = 45;
@@ -51,20 +52,8 @@ const events: MotionEventLike[] = Array.from(recording.tS, (t, k) => ({
   rotationRate: { alpha: 0.5, beta: -0.3, gamma: 0.1 },
 }));
 
-class FakeWindow implements MotionWindow {
-  isSecureContext = true;
-  DeviceMotionEvent = function DeviceMotionEvent() {};
-  listener: ((event: MotionEventLike) => void) | null = null;
-  addEventListener(_type: 'devicemotion', listener: (event: MotionEventLike) => void): void {
-    this.listener = listener;
-  }
-  removeEventListener(): void {
-    this.listener = null;
-  }
-}
-
 interface RunningTrial {
-  win: FakeWindow;
+  win: FakeMotionWindow;
   stop: Subject<void>;
   subscription: Subscription;
   last: () => TrialState | null;
@@ -73,7 +62,7 @@ interface RunningTrial {
 /** A trial (cap 60 s) past "go": virtual time runs the 1 s countdown, then stands still. */
 function runningTrial(meter: CostMeter): RunningTrial {
   const scheduler = new VirtualTimeScheduler(VirtualAction, 1000);
-  const win = new FakeWindow();
+  const win = new FakeMotionWindow();
   const stop = new Subject<void>();
   let last: TrialState | null = null;
   const subscription = runTrial(
@@ -102,7 +91,7 @@ let finished: TrialRecord | null = null;
 /** Runs one whole trial, timing each dispatch; returns the record. */
 function wholeTrial(timeEach: boolean): TrialRecord {
   const trial = runningTrial(meter);
-  const fire = trial.win.listener!;
+  const fire = (event: MotionEventLike) => trial.win.fire(event);
   for (const event of events) {
     if (timeEach) {
       const started = performance.now();

@@ -9,23 +9,10 @@ import {
   type MotionWindow,
 } from '../../../src/sensors/motion';
 import type { MotionSample } from '../../../src/session/types';
+import { FakeMotionWindow } from './fake-motion-window';
 
-type Listener = (event: MotionEventLike) => void;
-
-/** The parts of `window` the adapter reads, with a way to fire events. */
-function fakeWindow(
-  overrides: Partial<MotionWindow> = {},
-): MotionWindow & { fire(event: MotionEventLike): void } {
-  const listeners = new Set<Listener>();
-  return {
-    isSecureContext: true,
-    DeviceMotionEvent: function DeviceMotionEvent() {},
-    addEventListener: (_type, listener) => listeners.add(listener),
-    removeEventListener: (_type, listener) => listeners.delete(listener),
-    fire: (event) => listeners.forEach((listener) => listener(event)),
-    ...overrides,
-  };
-}
+const fakeWindow = (overrides: Partial<Pick<MotionWindow, 'isSecureContext' | 'DeviceMotionEvent'>> = {}) =>
+  new FakeMotionWindow(overrides);
 
 const fullEvent: MotionEventLike = {
   timeStamp: 1234.5,

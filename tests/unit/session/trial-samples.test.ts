@@ -4,10 +4,11 @@
  */
 import { concat, interval, map, NEVER, take, timer } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { deviceMotion$, type MotionEventLike, type MotionWindow } from '../../../src/sensors/motion';
+import { deviceMotion$ } from '../../../src/sensors/motion';
 import { SIGN_READINGS } from '../../../src/session/trial-run';
 import { runTrial, type TrialState } from '../../../src/session/trial';
 import type { MotionSample } from '../../../src/session/types';
+import { FakeMotionWindow } from '../sensors/fake-motion-window';
 import {
   depsWith,
   recordOf,
@@ -127,25 +128,6 @@ describe('missing values', () => {
     expect(record.analysis?.dropped.nonFiniteValue).toBe(inWindow);
   });
 });
-
-/** A window that fires devicemotion events on demand, as a browser would. */
-class FakeMotionWindow implements MotionWindow {
-  isSecureContext = true;
-  DeviceMotionEvent = function DeviceMotionEvent() {};
-  private listeners = new Set<(event: MotionEventLike) => void>();
-  addEventListener(_type: 'devicemotion', listener: (event: MotionEventLike) => void): void {
-    this.listeners.add(listener);
-  }
-  removeEventListener(_type: 'devicemotion', listener: (event: MotionEventLike) => void): void {
-    this.listeners.delete(listener);
-  }
-  get listenerCount(): number {
-    return this.listeners.size;
-  }
-  fire(event: MotionEventLike): void {
-    for (const listener of this.listeners) listener(event);
-  }
-}
 
 describe('none dropped', () => {
   it('stores exactly as many samples as devicemotion events were delivered while running', () => {
