@@ -92,6 +92,20 @@ function metricList(record: TrialRecord): HTMLElement {
   );
 }
 
+/** "Analysed 1.0 s to 32.4 s after “go” (31.4 s)": the window the metrics describe (SPEC section 5). */
+function analysedWindow(record: TrialRecord): HTMLElement | null {
+  const window = record.analysis?.window;
+  if (window === undefined) return null;
+  return h(
+    'p',
+    {
+      className: 'analysed-window',
+      data: { field: 'window', from: String(window.fromS), to: String(window.toS) },
+    },
+    `Analysed ${formatSeconds(window.fromS)} to ${formatSeconds(window.toS)} after “go” (${formatSeconds(window.toS - window.fromS)}).`,
+  );
+}
+
 function figure(caption: string, canvasLabel: string): { figure: HTMLElement; canvas: HTMLCanvasElement } {
   const canvas = h('canvas', { attrs: { role: 'img', 'aria-label': canvasLabel } });
   return {
@@ -154,6 +168,7 @@ export function resultView(options: ResultViewOptions): ResultView {
       ),
       h('h2', {}, 'Sway'),
       metricList(record),
+      analysedWindow(record),
     );
   }
   children.push(

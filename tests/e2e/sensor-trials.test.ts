@@ -8,7 +8,6 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../src/core/analyze';
 import type { MotionRecording } from '../../src/core/types';
 import {
   COUNT_DELIVERED_EVENTS,
@@ -29,7 +28,8 @@ import {
   waitForPhase,
 } from './helpers/flow';
 import { feedRecording, readRecording, type MotionFeed } from './helpers/motion-feed';
-import { downloadSamples, readResult, type ShownResult } from './helpers/result-page';
+import { downloadSamples, readResult, type DownloadedSamples, type ShownResult } from './helpers/result-page';
+import { storkAnalyze } from './helpers/stork-cli';
 import { serveDist, type StaticServer } from './helpers/static-server';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
@@ -92,9 +92,9 @@ async function expectEveryEventStored(
   return delivery.goMs;
 }
 
-/** The page's metrics are the analysis of the samples it stored (what `stork analyze` computes for that file). */
-function expectMetricsOf(shown: ShownResult, stored: MotionRecording): void {
-  const offline = analyze(stored);
+/** The page's metrics are what `stork analyze` computes for the samples file the page gives. */
+async function expectMetricsOf(shown: ShownResult, stored: DownloadedSamples): Promise<void> {
+  const offline = await storkAnalyze(stored.path);
   for (const key of ['rms', 'meanVelocity', 'ellipseArea', 'centroidFrequency', 'jerk'] as const) {
     const value = shown.metrics[key];
     const expected = offline.metrics[key];
@@ -103,7 +103,7 @@ function expectMetricsOf(shown: ShownResult, stored: MotionRecording): void {
       expect(value, key).toBeNull();
       expect(shown.metricTexts[key]).toBe('–');
     } else {
-      expect(value, key).toBeCloseTo(expected, 10);
+      expect(value, key).toBeCloseTo(expected as number, 10);
     }
   }
   expect(shown.metricTexts['rms']).toMatch(/^\d+(\.\d+)? m\/s²$/);
@@ -155,7 +155,7 @@ describe('a trial fed through Chromium sensor emulation', () => {
     await expectEveryEventStored(page, shown, stored.recording);
     // Nothing after the cap is part of the trial.
     expect(stored.recording.tS[stored.recording.tS.length - 1]).toBeLessThanOrEqual(CAP_S);
-    expectMetricsOf(shown, stored.recording);
+    await expectMetricsOf(shown, stored);
     await screenshot(page, '12-result-completed');
 
     // "Test other leg" starts the next trial on the right leg straight away.
@@ -192,7 +192,9 @@ describe('a trial fed through Chromium sensor emulation', () => {
     expect(joltS).toBeGreaterThan(4);
     expect(joltS).toBeLessThan(CAP_S - 1);
     expect(Math.abs(shown.holdTimeS - joltS)).toBeLessThan(0.5);
-    expectMetricsOf(shown, stored.recording);
+    await expectMetricsOf(shown, stored);
+    // `stork analyze` finds the same touch-down in the stored samples, offline.
+    expect((await storkAnalyze(stored.path)).touchdownS).toBeCloseTo(shown.holdTimeS, 6);
     await screenshot(page, '13-result-touchdown');
     await page.context().close();
   });
@@ -215,7 +217,7 @@ describe('a trial fed through Chromium sensor emulation', () => {
     expect(shown.holdTimeS).toBeLessThan(shownAtPressS + 0.5);
     const stored = await downloadSamples(page);
     await expectEveryEventStored(page, shown, stored.recording);
-    expectMetricsOf(shown, stored.recording);
+    await expectMetricsOf(shown, stored);
     await screenshot(page, '14-result-stopped');
     await page.context().close();
   });

@@ -16,15 +16,17 @@ export interface ShownResult {
   samplesText: string;
   samples: number;
   interrupted: boolean;
+  /** The analysed window as the page states it, s since "go" (null without an analysis). */
+  window: { fromS: number; toS: number } | null;
   /** Metric key -> the exact value behind the shown text (null when shown as "–"). */
   metrics: Record<string, number | null>;
   /** Metric key -> the text shown (value and unit). */
   metricTexts: Record<string, string>;
 }
 
-export async function readResult(page: Page): Promise<ShownResult> {
+export async function readResult(page: Page, timeoutMs = 30_000): Promise<ShownResult> {
   const result = page.locator('[data-screen="result"]');
-  await result.waitFor();
+  await result.waitFor({ timeout: timeoutMs });
   const field = (name: string) => result.locator(`[data-field="${name}"]`);
   const metrics: Record<string, number | null> = {};
   const metricTexts: Record<string, string> = {};
@@ -43,6 +45,13 @@ export async function readResult(page: Page): Promise<ShownResult> {
     samplesText: (await field('samples').innerText()).trim(),
     samples: Number(await field('samples').getAttribute('data-value')),
     interrupted: (await result.getAttribute('data-interrupted')) === 'true',
+    window:
+      (await field('window').count()) === 0
+        ? null
+        : {
+            fromS: Number(await field('window').getAttribute('data-from')),
+            toS: Number(await field('window').getAttribute('data-to')),
+          },
     metrics,
     metricTexts,
   };
