@@ -13,6 +13,7 @@
  * of an index whose key path they lack), so those indexes hold only what awaits purging.
  */
 import type { DBSchema } from 'idb';
+import type { Sex } from '../core/norms';
 import type { TrialRecord } from '../session/types';
 import type { EncodedSamples } from './sample-codec';
 
@@ -22,7 +23,7 @@ export const DATABASE_NAME = 'stork-history';
 export const SCHEMA_VERSION = 3;
 
 /** Needed only for the eyes-closed norms, which Springer et al. 2007 give for women and men. */
-export type Sex = 'female' | 'male';
+export type { Sex };
 
 /** A person tested: a name or a code, with what the norms need. */
 export interface PersonRecord {
