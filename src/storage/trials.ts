@@ -33,7 +33,10 @@ export interface TrialsStore {
    * 'full' (quota; nothing already stored changes), 'invalid' (inconsistent samples).
    */
   save(record: TrialRecord, personId: string): Promise<StoredTrial>;
-  /** One person's trials without samples, newest first (index [personId, startedAtMs]). */
+  /**
+   * One person's trials without samples, newest first (index [personId, startedAtMs]).
+   * Deleted trials are left out; a deleted person's trials are not (list people first).
+   */
   listByPerson(personId: string, filter?: TrialListFilter): Promise<StoredTrial[]>;
   /** A trial with its samples, or undefined when unknown or deleted. */
   get(id: string): Promise<StoredTrialWithSamples | undefined>;
