@@ -4,10 +4,12 @@
  * targets of under 1 s and under 200 MB for one hour and to show linear growth.
  *
  * Each measurement is a fresh Node process (as the command line runs: no warmed-up JIT) that
- * reads the file, times text -> JSON, and reports its peak resident memory
- * (process.resourceUsage().maxRSS, which includes Node and tsx themselves). The table shows
- * the median of RUNS processes per length. The last column times the whole command,
- * `node bin/stork.mjs analyze FILE`, start-up included, once.
+ * reads the file, times text -> JSON through the command line's `run`, and reports its peak
+ * resident memory (process.resourceUsage().maxRSS, which includes Node and tsx themselves).
+ * The table shows the median of RUNS processes per case, wall-clock and CPU time (user +
+ * system: less sensitive to other work on the machine, though the JIT's and GC's own threads
+ * count in it). The last column times the whole command, `node bin/stork.mjs analyze FILE`,
+ * start-up included, once.
  *
  * Run: npx tsx scripts/bench-cli.ts
  */
@@ -16,9 +18,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatJson } from '../src/cli/output';
-import { analyze } from '../src/core/analyze';
-import { readRecordings } from '../src/formats/read-recordings';
+import { run } from '../src/cli/main';
 
 /** Processes per recording length; the median is reported. */
 const RUNS = 5;
@@ -29,12 +29,19 @@ const RATE_HZ = 100;
 const CHILD_FLAG = '--child';
 
 /**
+ * How numbers look in the file. `full`: as iOS delivers them and the app writes them, the
+ * shortest text of a double (15-17 significant digits), the slowest case to read and the
+ * largest file. `chromium`: accelerations and rotation rates rounded to 0.1 as Chromium
+ * delivers them (SPEC section 2); times still full doubles (differences of clock readings).
+ */
+type NumberStyle = 'full' | 'chromium';
+
+/**
  * A made-up but plausible samples CSV: t_ms with up to 0.5 ms of timing jitter, the phone
  * upright on the chest (gravity on y) with slow sway and sensor noise on every axis, gyro in
- * deg/s. Numbers are written as the app writes them (String of a double: 15-17 significant
- * digits, the slowest case to read; Chromium's 0.1-rounded values read faster).
+ * deg/s.
  */
-function plausibleSamplesCsv(minutes: number): string {
+function plausibleSamplesCsv(minutes: number, style: NumberStyle): string {
   let seed = 12345;
   const random = () => {
     // xorshift32: repeatable noise without a dependency.
@@ -44,6 +51,7 @@ function plausibleSamplesCsv(minutes: number): string {
     return (seed >>> 0) / 4294967296;
   };
   const noise = (amplitude: number) => (random() - 0.5) * 2 * amplitude;
+  const reading = style === 'full' ? (x: number) => x : (x: number) => Math.round(x * 10) / 10;
   const rows = ['t_ms,ax,ay,az,gx,gy,gz'];
   const n = minutes * 60 * RATE_HZ;
   for (let k = 0; k < n; k++) {
@@ -54,32 +62,48 @@ function plausibleSamplesCsv(minutes: number): string {
     rows.push(
       [
         tMs,
-        swayMl + noise(0.05),
-        9.81 + noise(0.05),
-        swayAp + noise(0.05),
-        2 * Math.cos(2 * Math.PI * 0.4 * t) + noise(0.3),
-        noise(0.3),
-        1.5 * Math.cos(2 * Math.PI * 0.6 * t) + noise(0.3),
+        reading(swayMl + noise(0.05)),
+        reading(9.81 + noise(0.05)),
+        reading(swayAp + noise(0.05)),
+        reading(2 * Math.cos(2 * Math.PI * 0.4 * t) + noise(0.3)),
+        reading(noise(0.3)),
+        reading(1.5 * Math.cos(2 * Math.PI * 0.6 * t) + noise(0.3)),
       ].join(','),
     );
   }
   return rows.join('\r\n') + '\r\n';
 }
 
-/** In the child: one text -> JSON run on `file`, printed as JSON for the parent. */
-function measureOnce(file: string): void {
-  const text = readFileSync(file, 'utf8');
+/**
+ * In the child: one text -> JSON run of the command line's own code (`run`, as
+ * `stork analyze FILE` does it) on `file`, whose text is read beforehand and handed over
+ * once, so only `run` holds it. Prints the figures as JSON for the parent.
+ */
+async function measureOnce(file: string): Promise<void> {
+  const holder = { text: readFileSync(file, 'utf8') };
+  let jsonChars = 0;
+  let problems = '';
   const start = performance.now();
-  const trials = readRecordings(text).map(({ trialId, recording }) => ({
-    file,
-    trialId,
-    result: analyze(recording),
-  }));
-  const json = formatJson(trials);
+  const cpuStart = process.cpuUsage();
+  const code = await run(['analyze', file], {
+    readFile: async () => {
+      const text = holder.text;
+      holder.text = '';
+      return text;
+    },
+    stdout: (text) => {
+      jsonChars += text.length;
+    },
+    stderr: (text) => {
+      problems += text;
+    },
+  });
   const ms = performance.now() - start;
-  const rows = trials.reduce((sum, trial) => sum + trial.result.metrics.samples, 0);
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  if (code !== 0) throw new Error(`stork analyze failed: ${problems}`);
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ ms, maxRssMb, jsonChars: json.length, gridSamples: rows }));
+  console.log(JSON.stringify({ ms, cpuMs, maxRssMb, jsonChars }));
 }
 
 function median(values: number[]): number {
@@ -87,16 +111,24 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
+/** The cases of the table: every length with full-precision numbers, and one hour as Chromium writes it. */
+const CASES: { minutes: number; style: NumberStyle }[] = [
+  ...LENGTHS_MIN.map((minutes) => ({ minutes, style: 'full' as const })),
+  { minutes: 60, style: 'chromium' },
+];
+
 function main(): void {
   const thisFile = fileURLToPath(import.meta.url);
   const root = fileURLToPath(new URL('..', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'stork-bench-'));
   try {
     console.log(`text -> JSON, ${RATE_HZ} Hz, 7 columns, median of ${RUNS} fresh processes each`);
-    console.log('minutes  rows     file_MB  median_ms  ms_per_100k_rows  max_rss_MB  whole_command_ms');
-    for (const minutes of LENGTHS_MIN) {
-      const file = join(dir, `${minutes}min.csv`);
-      const text = plausibleSamplesCsv(minutes);
+    console.log(
+      'minutes  numbers   rows     file_MB  median_ms  cpu_ms  ms_per_100k_rows  max_rss_MB  whole_command_ms',
+    );
+    for (const { minutes, style } of CASES) {
+      const file = join(dir, `${minutes}min-${style}.csv`);
+      const text = plausibleSamplesCsv(minutes, style);
       writeFileSync(file, text);
       const rows = minutes * 60 * RATE_HZ;
       const runs = Array.from({ length: RUNS }, () => {
@@ -104,9 +136,14 @@ function main(): void {
           cwd: root,
           encoding: 'utf8',
         });
-        return JSON.parse(out.trim().split('\n').pop() as string) as { ms: number; maxRssMb: number };
+        return JSON.parse(out.trim().split('\n').pop() as string) as {
+          ms: number;
+          cpuMs: number;
+          maxRssMb: number;
+        };
       });
       const ms = median(runs.map((run) => run.ms));
+      const cpuMs = median(runs.map((run) => run.cpuMs));
       const rssMb = median(runs.map((run) => run.maxRssMb));
       const commandStart = performance.now();
       execFileSync(process.execPath, ['bin/stork.mjs', 'analyze', file], { cwd: root, stdio: 'ignore' });
@@ -114,9 +151,11 @@ function main(): void {
       console.log(
         [
           String(minutes).padEnd(8),
+          style.padEnd(9),
           String(rows).padEnd(8),
           (text.length / 1e6).toFixed(1).padEnd(8),
           ms.toFixed(0).padEnd(10),
+          cpuMs.toFixed(0).padEnd(7),
           ((ms / rows) * 1e5).toFixed(1).padEnd(17),
           rssMb.toFixed(0).padEnd(11),
           commandMs.toFixed(0),
@@ -128,5 +167,5 @@ function main(): void {
   }
 }
 
-if (process.argv[2] === CHILD_FLAG) measureOnce(process.argv[3] as string);
+if (process.argv[2] === CHILD_FLAG) await measureOnce(process.argv[3] as string);
 else main();

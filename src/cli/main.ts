@@ -8,7 +8,7 @@ import { AnalysisError } from '../core/errors';
 import { DEFAULT_RATE_HZ } from '../core/options';
 import type { AnalysisOptions } from '../core/types';
 import { FormatError } from '../formats/format-error';
-import { readRecordings } from '../formats/read-recordings';
+import { readRecordings, type RecordingTrial } from '../formats/read-recordings';
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseCommand, USAGE, UsageError } from './arguments';
 import { formatResults, type AnalyzedTrial } from './output';
@@ -56,8 +56,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /**
  * Reads and analyses one file, adding its trials to `trials`; resolves to what went wrong,
- * one message per problem (`line 17: ax is not a number ("abc")`, `trial 3: window shorter
- * than 2 s (1.24 s)`). A file whose text cannot be read has one problem and no trials.
+ * one message per problem (`line 17: ax is not a number ("abc")`, `trial "3": window shorter
+ * than 2 s (1.24 s)`). A file that cannot be read has one problem and no trials.
  */
 async function analyzeFile(
   file: string,
@@ -65,20 +65,10 @@ async function analyzeFile(
   io: CliIo,
   trials: AnalyzedTrial[],
 ): Promise<string[]> {
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch (error) {
-    return [describeReadError(error)];
-  }
-  let recordings;
-  try {
-    recordings = readRecordings(text);
-  } catch (error) {
-    return [describeProblem(error)];
-  }
+  const read = await readFileTrials(file, io);
+  if (typeof read === 'string') return [read];
   const problems: string[] = [];
-  for (const { trialId, recording } of recordings) {
+  for (const { trialId, recording } of read) {
     try {
       trials.push({ file, trialId, result: analyze(recording, options) });
     } catch (error) {
@@ -87,6 +77,24 @@ async function analyzeFile(
     }
   }
   return problems;
+}
+
+/**
+ * The trials of a file, or what is wrong with it. A function of its own so that the file's
+ * text (50 MB for an hour of 100 Hz samples) can be collected before the analysis starts.
+ */
+async function readFileTrials(file: string, io: CliIo): Promise<RecordingTrial[] | string> {
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (error) {
+    return describeReadError(error);
+  }
+  try {
+    return readRecordings(text);
+  } catch (error) {
+    return describeProblem(error);
+  }
 }
 
 /** The message of a reader's or the analysis's error; anything else is a fault, named as such. */

@@ -7,7 +7,7 @@
  * raw line and one for a known column set (Sensor Logger: `time,seconds_elapsed,z,y,x`) can
  * inspect the cells. Add a format by adding a name and a detector.
  */
-import { isBlankText, stripByteOrderMark } from './csv-text';
+import { stripByteOrderMark } from './csv-text';
 
 export type FileFormat = 'stork-samples' | 'sway-2d' | 'unknown';
 
@@ -43,20 +43,33 @@ export function detectFormat(text: string): FileFormat {
   return FORMAT_DETECTORS.find((detector) => detector.matches(header))?.format ?? 'unknown';
 }
 
-/** Longest stretch of text searched for the first line: a header is never this long. */
-const HEADER_SEARCH_CHARS = 65536;
-
-/** The first non-blank line of the text, or null when there is none. */
+/**
+ * The first non-blank line of the text, or null when there is none.
+ *
+ * Found with indexOf, not a regular expression: V8 keeps the subject of the last regular
+ * expression match alive (RegExp.lastMatch), and a substring keeps its whole parent string
+ * alive, so a regex on a slice of a 50 MB file would keep the file in memory during the
+ * analysis that follows.
+ */
 export function firstLine(input: string): HeaderLine | null {
-  if (isBlankText(input)) return null;
-  const text = stripByteOrderMark(input).slice(0, HEADER_SEARCH_CHARS);
-  const line = text.split(/\r\n?|\n/).find((candidate) => candidate.trim() !== '');
-  if (line === undefined) return null;
-  const cells = line.split(',').map((cell) =>
-    cell
-      .trim()
-      .replace(/^"(.*)"$/, '$1')
-      .toLowerCase(),
-  );
-  return { text: line, cells };
+  const text = stripByteOrderMark(input);
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const carriageReturn = text.indexOf('\r', start);
+    if (carriageReturn >= 0 && carriageReturn < end) end = carriageReturn;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') return { text: line, cells: line.split(',').map(headerCell) };
+    start = end + 1;
+  }
+  return null;
+}
+
+/** A header cell as detectors compare it: trimmed, without surrounding double quotes, lower case. */
+function headerCell(cell: string): string {
+  const trimmed = cell.trim();
+  const unquoted =
+    trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
+  return unquoted.toLowerCase();
 }

@@ -100,6 +100,63 @@ describe('parseDecimal', () => {
   });
 });
 
+describe('parseDecimal with 16 to 19 significant digits (more than a double holds)', () => {
+  /** The digits of `mantissa` with the point `decimals` places from the right. */
+  const withPoint = (mantissa: bigint, decimals: number) => {
+    const digits = mantissa.toString().padStart(decimals + 1, '0');
+    return decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+  };
+
+  it('agrees with Number() bit for bit, scaled or not', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 10n ** 15n, max: 10n ** 19n - 1n }),
+        fc.integer({ min: 0, max: 22 }),
+        fc.constantFrom(0, -3),
+        fc.boolean(),
+        (mantissa, decimals, scaleExp, negative) => {
+          const text = (negative ? '-' : '') + withPoint(mantissa, decimals);
+          const expected = Number(scaleExp === 0 ? text : `${text}e${scaleExp}`);
+          expect(Object.is(parse(text, scaleExp), expected)).toBe(true);
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('rounds exact ties to even, like Number()', () => {
+    // 2^53 + 1 lies halfway between 2^53 and 2^53 + 2: the even one, 2^53, wins.
+    expect(parse('9007199254740993')).toBe(9007199254740992);
+    expect(parse('9007199254740995')).toBe(9007199254740996);
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 2n ** 53n, max: 2n ** 63n }),
+        fc.integer({ min: 0, max: 3 }),
+        (base, decimals) => {
+          // An odd multiple of half the spacing of doubles at that size: an exact tie.
+          const spacing = 2n ** BigInt(base.toString(2).length - 53);
+          const tie = (base / spacing) * spacing + spacing / 2n;
+          const text = withPoint(tie * 10n ** BigInt(decimals), decimals);
+          expect(Object.is(parse(text), Number(text))).toBe(true);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads back every double from its shortest text', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+        const text = String(value);
+        expect(Object.is(parse(text), value) || (Object.is(value, -0) && Object.is(parse(text), 0))).toBe(
+          true,
+        );
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
+
 function exponentOf(text: string): number {
   const match = /e(-?\d+)$/.exec(text);
   return match === null ? 0 : Number(match[1]);
