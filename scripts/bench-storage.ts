@@ -4,7 +4,8 @@
  * bytes a trial takes.
  *
  *   npx tsx scripts/bench-storage.ts                  # Node (fake-indexeddb) and Chromium
- *   npx tsx scripts/bench-storage.ts --only chromium  # or --only node; --trials 500 for a quick run
+ *   npx tsx scripts/bench-storage.ts --only chromium  # or --only node; --scenario heavy|spread;
+ *                                                     # --trials 500 for a quick run
  *
  * Two histories of 5,000 trials each: 'spread' (100 people x 50 trials) and 'heavy' (one
  * person with all 5,000, the worst case for one person). "Opening" = openStore (connection,
@@ -45,6 +46,8 @@ const argument = (name: string): string | undefined => {
 };
 const only = argument('--only');
 const total = Number(argument('--trials') ?? TOTAL_TRIALS);
+const onlyScenario = argument('--scenario');
+const chosen = (): Scenario[] => scenarios(total).filter((s) => !onlyScenario || s.name === onlyScenario);
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -173,7 +176,7 @@ async function inChromium(page: Page, url: string, scenario: Scenario): Promise<
 
 async function main(): Promise<void> {
   sizes();
-  if (only !== 'chromium') for (const scenario of scenarios(total)) await inNode(scenario);
+  if (only !== 'chromium') for (const scenario of chosen()) await inNode(scenario);
   if (only === 'node') return;
   const server = await createServer({
     root: resolve(import.meta.dirname, '..'),
@@ -201,7 +204,7 @@ async function main(): Promise<void> {
     page.on('pageerror', (error) => console.error(`chrome | page error: ${error.message}`));
     const url = new URL('bench-storage.html', base).href;
     console.log(`chrome | ${browser.version()} at ${url}`);
-    for (const scenario of scenarios(total)) await inChromium(page, url, scenario);
+    for (const scenario of chosen()) await inChromium(page, url, scenario);
   } finally {
     await browser.close();
     await server.close();

@@ -26,6 +26,8 @@ export interface ComparableTrial {
   id: string;
   /** ISO 8601 date-time with offset, of "go". */
   startedAt: string;
+  /** `startedAt` as epoch ms, when already known (stored trials have it): saves parsing. */
+  startedAtMs?: number;
   setup: {
     stanceSide: Side;
     eyes: 'open' | 'closed';
@@ -61,7 +63,7 @@ export function localDateOf(startedAt: string): string {
   return startedAt.slice(0, 10);
 }
 
-const timeMsOf = (trial: ComparableTrial): number => Date.parse(trial.startedAt);
+const timeMsOf = (trial: ComparableTrial): number => trial.startedAtMs ?? Date.parse(trial.startedAt);
 
 function inSpan(date: string, span: SessionSpan): boolean {
   return 'date' in span ? date === span.date : date >= span.fromDate && date <= span.toDate;
@@ -78,25 +80,40 @@ export function isLike(trial: ComparableTrial, conditions: LikeConditions): bool
   );
 }
 
+/** A selected trial with its time and local date worked out once. */
+interface Timed<T> {
+  trial: T;
+  timeMs: number;
+  date: string;
+}
+
+/** The matching trials of each side with their times, oldest first. */
+function selectTimed<T extends ComparableTrial>(
+  trials: readonly T[],
+  conditions: LikeConditions,
+  options: SelectionOptions,
+): Record<Side, Timed<T>[]> {
+  const { span, includeInterrupted = false } = options;
+  const sides: Record<Side, Timed<T>[]> = { left: [], right: [] };
+  for (const trial of trials) {
+    if (!isLike(trial, conditions) || (trial.interrupted && !includeInterrupted)) continue;
+    const date = localDateOf(trial.startedAt);
+    if (span && !inSpan(date, span)) continue;
+    sides[trial.setup.stanceSide].push({ trial, timeMs: timeMsOf(trial), date });
+  }
+  // Stable: trials at the same instant keep the order they came in.
+  for (const side of [sides.left, sides.right]) side.sort((a, b) => a.timeMs - b.timeMs);
+  return sides;
+}
+
 /** The trials of each side that match, oldest first. */
 export function selectLikeTrials<T extends ComparableTrial>(
   trials: readonly T[],
   conditions: LikeConditions,
   options: SelectionOptions = {},
 ): Record<Side, T[]> {
-  const { span, includeInterrupted = false } = options;
-  const kept = trials
-    .filter(
-      (trial) =>
-        isLike(trial, conditions) &&
-        (includeInterrupted || !trial.interrupted) &&
-        (!span || inSpan(localDateOf(trial.startedAt), span)),
-    )
-    .sort((a, b) => timeMsOf(a) - timeMsOf(b));
-  return {
-    left: kept.filter((trial) => trial.setup.stanceSide === 'left'),
-    right: kept.filter((trial) => trial.setup.stanceSide === 'right'),
-  };
+  const sides = selectTimed(trials, conditions, options);
+  return { left: sides.left.map((t) => t.trial), right: sides.right.map((t) => t.trial) };
 }
 
 /** A trial's value of a measure, or null when it has none (no analysis, a spectral key under 10 s...). */
@@ -242,36 +259,43 @@ export function progressSeries(
 ): ProgressSeries {
   const lastTrials = options.lastTrials ?? LAST_TRIALS;
   const direction = METRIC_DIRECTIONS[metric];
-  const selected = selectLikeTrials(trials, conditions, options);
-  const sideSeries = (sideTrials: ComparableTrial[]) => {
+  const selected = selectTimed(trials, conditions, options);
+  const sideSeries = (sideTrials: Timed<ComparableTrial>[]) => {
     const points: ProgressPoint[] = [];
-    const byDate = new Map<string, ComparableTrial[]>();
-    for (const trial of sideTrials) {
-      const value = metricValue(trial, metric);
-      const date = localDateOf(trial.startedAt);
-      if (value !== null) points.push({ trialId: trial.id, date, timeMs: timeMsOf(trial), value });
-      const day = byDate.get(date);
-      if (day) day.push(trial);
-      else byDate.set(date, [trial]);
+    const byDate = new Map<string, Timed<ComparableTrial>[]>();
+    for (const timed of sideTrials) {
+      const value = metricValue(timed.trial, metric);
+      if (value !== null)
+        points.push({ trialId: timed.trial.id, date: timed.date, timeMs: timed.timeMs, value });
+      const day = byDate.get(timed.date);
+      if (day) day.push(timed);
+      else byDate.set(timed.date, [timed]);
     }
     const sessions: SessionValue[] = [];
-    for (const [date, day] of [...byDate].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // Sorted by date: in time order, a trial done in another time zone can fall on an earlier local day.
+    const days = [...byDate].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [date, day] of days) {
       const considered = day.slice(Math.max(0, day.length - lastTrials));
-      const summary = summarize(considered, metric);
-      if (direction !== 'no-direction' && summary.best !== null && summary.bestTrialId !== null) {
-        const bestTrial = considered.find((trial) => trial.id === summary.bestTrialId) as ComparableTrial;
+      const summary = summarize(
+        considered.map((timed) => timed.trial),
+        metric,
+      );
+      if (direction !== 'no-direction' && summary.best !== null) {
+        const best = considered.find(
+          (timed) => timed.trial.id === summary.bestTrialId,
+        ) as Timed<ComparableTrial>;
         sessions.push({
           date,
-          timeMs: timeMsOf(bestTrial),
+          timeMs: best.timeMs,
           value: summary.best,
           trialId: summary.bestTrialId,
           trials: summary.values,
         });
       } else if (direction === 'no-direction' && summary.mean !== null) {
-        const lastTrial = considered[considered.length - 1] as ComparableTrial;
+        const last = considered[considered.length - 1] as Timed<ComparableTrial>;
         sessions.push({
           date,
-          timeMs: timeMsOf(lastTrial),
+          timeMs: last.timeMs,
           value: summary.mean,
           trialId: null,
           trials: summary.values,

@@ -195,6 +195,24 @@ describe('progress over time', () => {
     ]);
   });
 
+  it('orders sessions by local date, even when a later trial was done on an earlier day elsewhere', () => {
+    const travel = [
+      trial('Lberlin', 'left', '2026-05-05T08:00:00.000+02:00', 30, null), // 06:00 UTC
+      trial('Lseattle', 'left', '2026-05-04T23:30:00.000-07:00', 20, null), // 06:30 UTC, still 4 May there
+    ];
+    const hold = progressSeries(travel, conditions, 'holdTimeS');
+    expect(hold.sides.left.points.map((p) => p.trialId)).toEqual(['Lberlin', 'Lseattle']);
+    expect(hold.sides.left.sessions.map((s) => [s.date, s.value])).toEqual([
+      ['2026-05-04', 20],
+      ['2026-05-05', 30],
+    ]);
+  });
+
+  it('uses startedAtMs when the trial has it', () => {
+    const stored = { ...trial('L9', 'left', '2026-05-12T09:00:00.000+02:00', 33, null), startedAtMs: 1234 };
+    expect(progressSeries([stored], conditions, 'holdTimeS').sides.left.points[0]!.timeMs).toBe(1234);
+  });
+
   it('draws the session mean for a measure with no direction', () => {
     const frequency = progressSeries(trials, conditions, 'meanFrequency');
     expect(frequency.line).toBe('mean');
