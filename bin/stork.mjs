@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `stork`: loads the TypeScript command line through tsx and runs it with Node's file system
-// and standard streams. The work is in src/cli/main.ts.
+// `stork`: runs the command line of src/cli/main.ts with Node's file system and standard
+// streams. The work is in src/cli/main.ts; bin/load-cli.mjs compiles it.
 import { readFile } from 'node:fs/promises';
-import { tsImport } from 'tsx/esm/api';
+import { loadCli } from './load-cli.mjs';
 
-const { run } = await tsImport('../src/cli/main.ts', import.meta.url);
+const { run } = await loadCli();
 
 // A reader that stops early (`stork analyze ... | head`) closes the pipe: not an error.
 process.stdout.on('error', (error) => {

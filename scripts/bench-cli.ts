@@ -3,9 +3,10 @@
  * analyse, print), for 15, 30 and 60 minutes of 100 Hz samples (7 columns), to check the
  * targets of under 1 s and under 200 MB for one hour and to show linear growth.
  *
- * Each measurement is a fresh Node process (as the command line runs: no warmed-up JIT) that
- * reads the file, times text -> JSON through the command line's `run`, and reports its peak
- * resident memory (process.resourceUsage().maxRSS, which includes Node and tsx themselves).
+ * Each measurement is a fresh plain Node process set up as the command line is (no warmed-up
+ * JIT; scripts/bench-cli-child.mjs) that reads the file, times text -> JSON through the command
+ * line's `run`, and reports its peak resident memory (process.resourceUsage().maxRSS, Node
+ * itself included).
  * The table shows the median of RUNS processes per case, wall-clock and CPU time (user +
  * system: less sensitive to other work on the machine, though the JIT's and GC's own threads
  * count in it). The last column times the whole command, `node bin/stork.mjs analyze FILE`,
@@ -14,11 +15,10 @@
  * Run: npx tsx scripts/bench-cli.ts
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from '../src/cli/main';
 
 /** Processes per recording length; the median is reported. */
 const RUNS = 5;
@@ -26,7 +26,6 @@ const RUNS = 5;
 const LENGTHS_MIN = [15, 30, 60];
 /** Sample rate of the made-up recordings, Hz: the highest SPEC section 5 names. */
 const RATE_HZ = 100;
-const CHILD_FLAG = '--child';
 
 /**
  * How numbers look in the file. `full`: as iOS delivers them and the app writes them, the
@@ -74,38 +73,6 @@ function plausibleSamplesCsv(minutes: number, style: NumberStyle): string {
   return rows.join('\r\n') + '\r\n';
 }
 
-/**
- * In the child: one text -> JSON run of the command line's own code (`run`, as
- * `stork analyze FILE` does it) on `file`, whose text is read beforehand and handed over
- * once, so only `run` holds it. Prints the figures as JSON for the parent.
- */
-async function measureOnce(file: string): Promise<void> {
-  const holder = { text: readFileSync(file, 'utf8') };
-  let jsonChars = 0;
-  let problems = '';
-  const start = performance.now();
-  const cpuStart = process.cpuUsage();
-  const code = await run(['analyze', file], {
-    readFile: async () => {
-      const text = holder.text;
-      holder.text = '';
-      return text;
-    },
-    stdout: (text) => {
-      jsonChars += text.length;
-    },
-    stderr: (text) => {
-      problems += text;
-    },
-  });
-  const ms = performance.now() - start;
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  if (code !== 0) throw new Error(`stork analyze failed: ${problems}`);
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ ms, cpuMs, maxRssMb, jsonChars }));
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
@@ -118,7 +85,6 @@ const CASES: { minutes: number; style: NumberStyle }[] = [
 ];
 
 function main(): void {
-  const thisFile = fileURLToPath(import.meta.url);
   const root = fileURLToPath(new URL('..', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'stork-bench-'));
   try {
@@ -132,7 +98,7 @@ function main(): void {
       writeFileSync(file, text);
       const rows = minutes * 60 * RATE_HZ;
       const runs = Array.from({ length: RUNS }, () => {
-        const out = execFileSync(process.execPath, ['--import', 'tsx', thisFile, CHILD_FLAG, file], {
+        const out = execFileSync(process.execPath, ['scripts/bench-cli-child.mjs', file], {
           cwd: root,
           encoding: 'utf8',
         });
@@ -167,5 +133,4 @@ function main(): void {
   }
 }
 
-if (process.argv[2] === CHILD_FLAG) await measureOnce(process.argv[3] as string);
-else main();
+main();

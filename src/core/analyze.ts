@@ -82,20 +82,41 @@ function medianRateHz(tS: Float64Array): number {
 /** The kept rows whose three gyro values are finite, as (t, gx, gy, gz) columns. */
 function gyroRows(
   recording: MotionRecording,
-  index: Uint32Array,
+  index: Uint32Array | null,
   tS: Float64Array,
 ): { tS: Float64Array; g: [Float64Array, Float64Array, Float64Array]; dropped: number } | null {
   const { gx, gy, gz } = recording;
   if (!gx || !gy || !gz) return null;
-  const t = new Float64Array(index.length);
+  const n = tS.length;
+  const row = (k: number): number => (index === null ? k : (index[k] as number));
+  let finiteRows = 0;
+  for (let k = 0; k < n; k++) {
+    const i = row(k);
+    if (
+      (gx[i] as number) - (gx[i] as number) === 0 &&
+      (gy[i] as number) - (gy[i] as number) === 0 &&
+      (gz[i] as number) - (gz[i] as number) === 0
+    )
+      finiteRows++;
+  }
+  if (
+    index === null &&
+    finiteRows === n &&
+    gx instanceof Float64Array &&
+    gy instanceof Float64Array &&
+    gz instanceof Float64Array
+  ) {
+    return { tS, g: [gx, gy, gz], dropped: 0 }; // every row usable: no copies
+  }
+  const t = new Float64Array(finiteRows);
   const g: [Float64Array, Float64Array, Float64Array] = [
-    new Float64Array(index.length),
-    new Float64Array(index.length),
-    new Float64Array(index.length),
+    new Float64Array(finiteRows),
+    new Float64Array(finiteRows),
+    new Float64Array(finiteRows),
   ];
   let kept = 0;
-  for (let k = 0; k < index.length; k++) {
-    const i = index[k] as number;
+  for (let k = 0; k < n; k++) {
+    const i = row(k);
     const x = gx[i] as number;
     const y = gy[i] as number;
     const z = gz[i] as number;
@@ -106,11 +127,7 @@ function gyroRows(
     g[2][kept] = z;
     kept++;
   }
-  return {
-    tS: t.subarray(0, kept),
-    g: [g[0].subarray(0, kept), g[1].subarray(0, kept), g[2].subarray(0, kept)],
-    dropped: index.length - kept,
-  };
+  return { tS: t, g, dropped: n - kept };
 }
 
 /** True when every value is a whole multiple of `quantum` (to rounding error). */

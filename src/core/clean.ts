@@ -9,8 +9,8 @@ export interface CleanRows {
   tS: Float64Array;
   /** Kept value columns, in the order they were given. */
   columns: Float64Array[];
-  /** Indices (into the input) of the kept rows, in time order. */
-  index: Uint32Array;
+  /** Indices (into the input) of the kept rows, in time order; null when every row was kept in place. */
+  index: Uint32Array | null;
   dropped: Pick<DroppedCounts, 'nonFiniteTime' | 'nonFiniteValue' | 'nonIncreasingTime'>;
 }
 
@@ -36,11 +36,31 @@ function orderByTime(tS: Series): Uint32Array {
   return Uint32Array.from(keyed);
 }
 
+/** True when the columns are Float64Arrays, every value finite and the times strictly increasing. */
+function isCleanAlready(tS: Series, values: readonly Series[]): boolean {
+  if (!(tS instanceof Float64Array) || !values.every((column) => column instanceof Float64Array))
+    return false;
+  let lastT = -Infinity;
+  for (let i = 0; i < tS.length; i++) {
+    const t = tS[i] as number;
+    if (!(t > lastT) || t - t !== 0) return false;
+    lastT = t;
+  }
+  for (const column of values) {
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i] as number;
+      if (v - v !== 0) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * Cleans a recording: stable sort by t; drop rows whose t or any value column is not finite;
  * drop rows whose t is not greater than the previous kept t. Counts each kind of drop.
  *
- * Cost: O(n) for input already in time order, O(n log n) otherwise.
+ * Cost: O(n) for input already in time order, O(n log n) otherwise. Input that is already
+ * clean (Float64Array columns) is returned as it is, without a copy: do not change it afterwards.
  *
  * @example cleanRows([0, 0.02, 0.01], [[1, 2, 3]]) // keeps t = 0, 0.01, 0.02
  */

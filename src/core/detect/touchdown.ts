@@ -269,13 +269,30 @@ export interface TouchdownInput {
 }
 
 /** Row indices sorted by time (stable); rows with a non-finite time go last (they are ignored). */
-function timeOrder(tS: ArrayLike<number>): number[] {
+function timeOrder(tS: ArrayLike<number>): ArrayLike<number> | null {
+  // Recordings almost always arrive in time order (and analyze() passes cleaned rows):
+  // then no index array is built and nothing is sorted.
+  let sorted = true;
+  for (let i = 1; i < tS.length; i++) {
+    if (!((tS[i] as number) >= (tS[i - 1] as number))) {
+      sorted = false;
+      break;
+    }
+  }
+  if (sorted) return null;
   const key = (i: number): number => {
     const t = tS[i] ?? Number.NaN;
     return Number.isFinite(t) ? t : Number.POSITIVE_INFINITY;
   };
   // Array.prototype.sort is stable (ES2019); Infinity - Infinity is NaN, hence `|| 0`.
   return Array.from({ length: tS.length }, (_, i) => i).sort((i, j) => key(i) - key(j) || 0);
+}
+
+/** Feeds the rows in time order (stable) until `stop` says so. */
+function feedInTimeOrder(rec: TouchdownInput, stop: (i: number) => boolean): void {
+  const order = timeOrder(rec.tS);
+  const n = rec.tS.length;
+  for (let k = 0; k < n; k++) if (stop(order === null ? k : (order[k] as number))) return;
 }
 
 function feed(detector: TouchdownDetector, rec: TouchdownInput, i: number): number | null {
@@ -330,7 +347,7 @@ export function traceTouchdown(rec: TouchdownInput, options: TouchdownOptions = 
       trace.noiseMs2.push(noise);
     },
   );
-  for (const i of timeOrder(rec.tS)) if (feed(detector, rec, i) !== null) break;
+  feedInTimeOrder(rec, (i) => feed(detector, rec, i) !== null);
   trace.touchdownS = detector.touchdownS;
   return trace;
 }
@@ -343,9 +360,6 @@ export function traceTouchdown(rec: TouchdownInput, options: TouchdownOptions = 
  */
 export function detectTouchdown(rec: TouchdownInput, options: TouchdownOptions = {}): number | null {
   const detector = createTouchdownDetector(options);
-  for (const i of timeOrder(rec.tS)) {
-    const found = feed(detector, rec, i);
-    if (found !== null) return found;
-  }
+  feedInTimeOrder(rec, (i) => feed(detector, rec, i) !== null);
   return detector.touchdownS;
 }
