@@ -4,6 +4,7 @@ export type { OpenStoreOptions, PurgeReport, TrialStore } from './store';
 export type { UndoToken } from './context';
 export type { PeopleStore, PersonInput } from './people';
 export type { StoredTrialWithSamples, TrialListFilter, TrialsStore } from './trials';
+export type { TrialSummary } from './summaries';
 export type { ReanalysisOptions, ReanalysisReport } from './reanalysis';
 export { REANALYSIS_BATCH_SIZE } from './reanalysis';
 export type { PersistenceState, StorageUse } from './persistence';

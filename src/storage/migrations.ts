@@ -11,6 +11,8 @@
  * - v3: people get `sex` (for the eyes-closed norms), trials a top-level `analysisVersion`
  *   with the index `byAnalysisVersion` (re-analysis finds outdated trials without a scan), and
  *   both stores a `byDeleted` index for delete with undo.
+ * - v4: `summaries`, one columnar record per person for fast listing (summaries.ts). It starts
+ *   empty: each person's summary is built from `trials` the first time it is read.
  *
  * Steps work on untyped handles: each version had its own record shapes.
  */
@@ -100,8 +102,16 @@ const v3: SchemaStep = {
   },
 };
 
+const v4: SchemaStep = {
+  version: 4,
+  upgrade(db) {
+    db.createObjectStore('summaries', { keyPath: 'personId' });
+    return Promise.resolve();
+  },
+};
+
 /** Every step, oldest first; the last one's version is SCHEMA_VERSION. */
-export const SCHEMA_STEPS: readonly SchemaStep[] = [v1, v2, v3];
+export const SCHEMA_STEPS: readonly SchemaStep[] = [v1, v2, v3, v4];
 
 /** Runs the steps above `fromVersion` up to and including `toVersion`, in order. */
 export async function upgradeSchema(

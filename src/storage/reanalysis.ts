@@ -13,6 +13,7 @@ import { NO_SAMPLES_MESSAGE, recordingOf } from '../session/trial-run';
 import type { TrialSamples } from '../session/types';
 import type { StoreContext } from './context';
 import { decodeSamples } from './sample-codec';
+import { patchSummaries, summaryOf } from './summaries';
 import type { StoredTrial } from './schema';
 import { inTransaction } from './transaction';
 
@@ -89,10 +90,10 @@ export async function reanalyzeOutdated(
       outcome: analysisOf(samples ? decodeSamples(samples) : null, analyzeSamples),
     }));
 
-    await inTransaction(context.db(), ['trials'], 'readwrite', async (tx) => {
+    await inTransaction(context.db(), ['people', 'trials', 'summaries'], 'readwrite', async (tx) => {
       const store = tx.objectStore('trials');
       const current = await Promise.all(results.map((result) => store.get(result.id)));
-      const writes: Promise<unknown>[] = [];
+      const updated: StoredTrial[] = [];
       results.forEach((result, k) => {
         const trial = current[k];
         // Changed meanwhile (deleted for good, or analysed by another tab): leave it.
@@ -101,9 +102,20 @@ export async function reanalyzeOutdated(
           analysis: null,
           analysisError: trial.analysisError ?? NO_SAMPLES_MESSAGE,
         };
-        writes.push(store.put({ ...trial, ...outcome, analysisVersion: version }));
+        updated.push({ ...trial, ...outcome, analysisVersion: version });
       });
-      await Promise.all(writes);
+      await Promise.all(updated.map((trial) => store.put(trial)));
+      for (const personId of new Set(updated.map((trial) => trial.personId))) {
+        const mine = new Map(
+          updated.filter((trial) => trial.personId === personId).map((trial) => [trial.id, trial]),
+        );
+        await patchSummaries(tx, personId, (rows) =>
+          rows.map((row) => {
+            const trial = mine.get(row.id);
+            return trial ? summaryOf(trial) : row;
+          }),
+        );
+      }
     });
     reanalysed += results.length;
     failed += results.filter((result) => result.outcome?.analysis == null).length;

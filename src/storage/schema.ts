@@ -1,5 +1,5 @@
 /**
- * What the history database holds (the current schema, version 3) and the records' shapes.
+ * What the history database holds (the current schema, version 4) and the records' shapes.
  * How each earlier layout is brought up to this one: migrations.ts.
  *
  * Object stores:
@@ -9,6 +9,8 @@
  *   of one person in time order), `byAnalysisVersion` (finds trials to re-analyse), `byDeleted`.
  * - `samples` (key `trialId`): the compact sample columns (sample-codec.ts), written in the
  *   same transaction as the trial.
+ * - `summaries` (key `personId`): each person's live trials in one columnar record, the fast
+ *   way to list a history (summaries.ts); a cache, checked against `trialsGeneration`.
  * A record without `deletedAtMs` is not in a `byDeleted` index (IndexedDB leaves records out
  * of an index whose key path they lack), so those indexes hold only what awaits purging.
  */
@@ -16,11 +18,12 @@ import type { DBSchema } from 'idb';
 import type { Sex } from '../core/norms';
 import type { TrialRecord } from '../session/types';
 import type { EncodedSamples } from './sample-codec';
+import type { SummariesRecord } from './summaries';
 
 /** The database's name in the browser's storage for this site. */
 export const DATABASE_NAME = 'stork-history';
 /** The schema version this code writes; every lower version has a migration (migrations.ts). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Needed only for the eyes-closed norms, which Springer et al. 2007 give for women and men. */
 export type { Sex };
@@ -38,6 +41,8 @@ export interface PersonRecord {
   createdAt: string;
   /** Set while soft-deleted (undo possible until purged), epoch ms. */
   deletedAtMs?: number;
+  /** Raised with every change to this person's trials (summaries.ts); absent = 0. */
+  trialsGeneration?: number;
 }
 
 /**
@@ -77,4 +82,5 @@ export interface HistorySchema extends DBSchema {
     indexes: { byPersonStart: [string, number]; byAnalysisVersion: number; byDeleted: number };
   };
   samples: { key: string; value: SamplesRecord };
+  summaries: { key: string; value: SummariesRecord };
 }

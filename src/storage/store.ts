@@ -31,6 +31,7 @@ import {
 import { reanalyzeOutdated, type ReanalysisOptions, type ReanalysisReport } from './reanalysis';
 import { DATABASE_NAME, SCHEMA_VERSION } from './schema';
 import { createTrialsStore, type TrialsStore } from './trials';
+import { patchSummaries, upsertRow } from './summaries';
 import { allRequests, inTransaction } from './transaction';
 
 /**
@@ -111,36 +112,52 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<TrialSt
       };
     },
     undo(token) {
-      const storeName = token.kind === 'trial' ? 'trials' : 'people';
-      return inTransaction(context.db(), [storeName], 'readwrite', async (tx) => {
-        const objectStore = tx.objectStore(storeName);
-        const value = await objectStore.get(token.id);
-        if (!value || value.deletedAtMs !== token.deletedAtMs) return false;
-        const revived = { ...value };
+      return inTransaction(context.db(), ['people', 'trials', 'summaries'], 'readwrite', async (tx) => {
+        if (token.kind === 'person') {
+          const person = await tx.objectStore('people').get(token.id);
+          if (!person || person.deletedAtMs !== token.deletedAtMs) return false;
+          const revived = { ...person };
+          delete revived.deletedAtMs;
+          await tx.objectStore('people').put(revived);
+          return true;
+        }
+        const trial = await tx.objectStore('trials').get(token.id);
+        if (!trial || trial.deletedAtMs !== token.deletedAtMs) return false;
+        const revived = { ...trial };
         delete revived.deletedAtMs;
-        await objectStore.put(revived as typeof value);
+        await tx.objectStore('trials').put(revived);
+        await patchSummaries(tx, revived.personId, upsertRow(revived));
         return true;
       });
     },
     purgeDeleted(olderThanMs = 0) {
       const deletedBefore = IDBKeyRange.upperBound(nowMs() - olderThanMs);
-      return inTransaction(context.db(), ['people', 'trials', 'samples'], 'readwrite', async (tx) => {
-        const trialStore = tx.objectStore('trials');
-        const trialIds = new Set(await trialStore.index('byDeleted').getAllKeys(deletedBefore));
-        const personIds = await tx.objectStore('people').index('byDeleted').getAllKeys(deletedBefore);
-        for (const personId of personIds) {
-          const range = IDBKeyRange.bound([personId, -Infinity], [personId, Infinity]);
-          for (const id of await trialStore.index('byPersonStart').getAllKeys(range)) trialIds.add(id);
-        }
-        await allRequests([
-          ...[...trialIds].flatMap((id) => [
-            () => trialStore.delete(id),
-            () => tx.objectStore('samples').delete(id),
-          ]),
-          ...personIds.map((id) => () => tx.objectStore('people').delete(id)),
-        ]);
-        return { people: personIds.length, trials: trialIds.size };
-      });
+      // Deleted trials already left their person's summary when deleted: only a purged person's goes.
+      return inTransaction(
+        context.db(),
+        ['people', 'trials', 'samples', 'summaries'],
+        'readwrite',
+        async (tx) => {
+          const trialStore = tx.objectStore('trials');
+          const trialIds = new Set(await trialStore.index('byDeleted').getAllKeys(deletedBefore));
+          const personIds = await tx.objectStore('people').index('byDeleted').getAllKeys(deletedBefore);
+          for (const personId of personIds) {
+            const range = IDBKeyRange.bound([personId, -Infinity], [personId, Infinity]);
+            for (const id of await trialStore.index('byPersonStart').getAllKeys(range)) trialIds.add(id);
+          }
+          await allRequests([
+            ...[...trialIds].flatMap((id) => [
+              () => trialStore.delete(id),
+              () => tx.objectStore('samples').delete(id),
+            ]),
+            ...personIds.flatMap((id) => [
+              () => tx.objectStore('people').delete(id),
+              () => tx.objectStore('summaries').delete(id),
+            ]),
+          ]);
+          return { people: personIds.length, trials: trialIds.size };
+        },
+      );
     },
     reanalyzeOutdated(reanalysisOptions) {
       return reanalyzeOutdated(context, reanalysisOptions);

@@ -6,6 +6,17 @@ import { StorageError } from './errors';
 import { startedAtMsOf } from './migrations';
 import { decodeSamples, encodedByteLength, encodeSamples, type EncodedSamples } from './sample-codec';
 import type { StoredTrial } from './schema';
+import {
+  decodeSummaries,
+  encodeSummaries,
+  generationOf,
+  newestFirst,
+  patchSummaries,
+  removeRow,
+  summaryOf,
+  upsertRow,
+  type TrialSummary,
+} from './summaries';
 import { allRequests, inTransaction } from './transaction';
 
 /** A stored trial with its samples: a TrialRecord plus where it belongs. */
@@ -34,10 +45,11 @@ export interface TrialsStore {
    */
   save(record: TrialRecord, personId: string): Promise<StoredTrial>;
   /**
-   * One person's trials without samples, newest first (index [personId, startedAtMs]).
+   * One person's trials, newest first, as summaries (no samples; of the analysis only the
+   * metrics), read from the person's summary record (summaries.ts) in one read.
    * Deleted trials are left out; a deleted person's trials are not (list people first).
    */
-  listByPerson(personId: string, filter?: TrialListFilter): Promise<StoredTrial[]>;
+  listByPerson(personId: string, filter?: TrialListFilter): Promise<TrialSummary[]>;
   /** A trial with its samples, or undefined when unknown or deleted. */
   get(id: string): Promise<StoredTrialWithSamples | undefined>;
   /** Soft-deletes a trial: it leaves every list until `undo(token)`, or is purged. */
@@ -80,40 +92,41 @@ export function createTrialsStore(context: StoreContext): TrialsStore {
       // Encoded before the transaction: IndexedDB commits a transaction that sits idle, so no
       // long computation may run inside one.
       const stored = toStoredForm(record, personId);
-      await inTransaction(context.db(), ['people', 'trials', 'samples'], 'readwrite', async (tx) => {
-        const person = await tx.objectStore('people').get(personId);
-        if (!person || person.deletedAtMs !== undefined)
-          throw new StorageError('not-found', `person ${personId}`);
-        await allRequests([
-          () => tx.objectStore('trials').put(stored.trial),
-          () => tx.objectStore('samples').put({ trialId: record.id, ...stored.samples }),
-        ]);
-      });
+      await inTransaction(
+        context.db(),
+        ['people', 'trials', 'samples', 'summaries'],
+        'readwrite',
+        async (tx) => {
+          const [person, previous] = await Promise.all([
+            tx.objectStore('people').get(personId),
+            tx.objectStore('trials').get(record.id),
+          ]);
+          if (!person || person.deletedAtMs !== undefined)
+            throw new StorageError('not-found', `person ${personId}`);
+          await allRequests([
+            () => tx.objectStore('trials').put(stored.trial),
+            () => tx.objectStore('samples').put({ trialId: record.id, ...stored.samples }),
+          ]);
+          // A trial saved again for someone else leaves the first person's history.
+          if (previous && previous.personId !== personId)
+            await patchSummaries(tx, previous.personId, removeRow(record.id));
+          await patchSummaries(tx, personId, upsertRow(stored.trial));
+        },
+      );
       return stored.trial;
     },
 
     async listByPerson(personId, filter = {}) {
-      const range = IDBKeyRange.bound(
-        [personId, filter.fromMs ?? -Infinity],
-        [personId, filter.toMs ?? Infinity],
+      const rows = await readSummaries(context, personId);
+      const fromMs = filter.fromMs ?? -Infinity;
+      const toMs = filter.toMs ?? Infinity;
+      const kept = rows.filter(
+        (row) =>
+          row.startedAtMs >= fromMs &&
+          row.startedAtMs <= toMs &&
+          (filter.includeInterrupted !== false || !row.interrupted),
       );
-      const keep = (trial: StoredTrial): boolean =>
-        isLive(trial) && (filter.includeInterrupted !== false || !trial.interrupted);
-      const limit = filter.limit;
-      return inTransaction(context.db(), ['trials'], 'readonly', async (tx) => {
-        const index = tx.objectStore('trials').index('byPersonStart');
-        if (limit === undefined) {
-          // getAll is one request for the lot: much faster than a cursor step per record.
-          return (await index.getAll(range)).reverse().filter(keep);
-        }
-        const newest: StoredTrial[] = [];
-        let cursor = await index.openCursor(range, 'prev');
-        while (cursor && newest.length < limit) {
-          if (keep(cursor.value)) newest.push(cursor.value);
-          cursor = await cursor.continue();
-        }
-        return newest;
-      });
+      return filter.limit === undefined ? kept : kept.slice(0, filter.limit);
     },
 
     async get(id) {
@@ -126,14 +139,53 @@ export function createTrialsStore(context: StoreContext): TrialsStore {
     },
 
     remove(id) {
-      return inTransaction(context.db(), ['trials'], 'readwrite', async (tx) => {
+      return inTransaction(context.db(), ['people', 'trials', 'summaries'], 'readwrite', async (tx) => {
         const store = tx.objectStore('trials');
         const trial = await store.get(id);
         if (!isLive(trial)) throw new StorageError('not-found', `trial ${id}`);
         const deletedAtMs = context.nowMs();
         await store.put({ ...trial, deletedAtMs });
+        await patchSummaries(tx, trial.personId, removeRow(id));
         return { kind: 'trial', id, deletedAtMs } satisfies UndoToken;
       });
     },
   };
+}
+
+/**
+ * A person's live trials, newest first: their summary when it is current, else rebuilt from
+ * `trials` (one index read) and stored for next time. The rebuilt summary is stamped with the
+ * generation read together with the trials, so if anything changed meanwhile it is simply
+ * stale again. Failing to store it (a full disk) does not fail the read.
+ */
+async function readSummaries(context: StoreContext, personId: string): Promise<TrialSummary[]> {
+  const current = await inTransaction(context.db(), ['people', 'summaries'], 'readonly', async (tx) => {
+    const [person, summary] = await Promise.all([
+      tx.objectStore('people').get(personId),
+      tx.objectStore('summaries').get(personId),
+    ]);
+    return person && summary && summary.generation === generationOf(person) ? summary : null;
+  });
+  if (current) return decodeSummaries(current);
+
+  const { generation, trials } = await inTransaction(
+    context.db(),
+    ['people', 'trials'],
+    'readonly',
+    async (tx) => {
+      const range = IDBKeyRange.bound([personId, -Infinity], [personId, Infinity]);
+      const [person, all] = await Promise.all([
+        tx.objectStore('people').get(personId),
+        tx.objectStore('trials').index('byPersonStart').getAll(range),
+      ]);
+      return { generation: person ? generationOf(person) : null, trials: all };
+    },
+  );
+  const rows = trials.filter(isLive).map(summaryOf).sort(newestFirst);
+  if (generation !== null) {
+    await inTransaction(context.db(), ['summaries'], 'readwrite', (tx) =>
+      tx.objectStore('summaries').put(encodeSummaries(personId, generation, rows)),
+    ).catch(() => undefined);
+  }
+  return rows;
 }

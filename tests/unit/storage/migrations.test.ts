@@ -86,7 +86,7 @@ async function expectEverythingThere(name: string): Promise<void> {
 
   const raw = await openDB(name);
   expect(raw.version).toBe(SCHEMA_VERSION);
-  expect([...raw.objectStoreNames]).toEqual(['people', 'samples', 'trials']);
+  expect([...raw.objectStoreNames]).toEqual(['people', 'samples', 'summaries', 'trials']);
   expect([...raw.transaction('trials').store.indexNames]).toEqual([
     'byAnalysisVersion',
     'byDeleted',
@@ -120,6 +120,39 @@ describe('schema migrations', () => {
       });
       await db.put('samples', { trialId: record.id, ...encoded });
     }
+    db.close();
+    await expectEverythingThere(name);
+  });
+
+  it('brings a version 3 database (analysisVersion, soft delete) up to the current version', async () => {
+    const { name, db } = await databaseAt(3);
+    await db.put('people', { ...personV1, sex: null });
+    for (const record of [...trials, unanalysed]) {
+      const { samples, ...metadata } = record;
+      const encoded = encodeSamples(samples);
+      await db.put('trials', {
+        ...metadata,
+        personId: 'p1',
+        startedAtMs: Date.parse(record.startedAt),
+        sampleCount: encoded.rows,
+        sampleBytes: encodedByteLength(encoded),
+        analysisVersion: record.analysis?.analysisVersion ?? 0,
+      });
+      await db.put('samples', { trialId: record.id, ...encoded });
+    }
+    // a trial deleted (awaiting purge) in version 3 stays out of the history
+    const deleted = makeRecord({ id: 'deleted', startedAt: '2026-05-01T09:00:00.000+02:00', rows: 10 });
+    const { samples: deletedSamples, ...deletedMetadata } = deleted;
+    await db.put('trials', {
+      ...deletedMetadata,
+      personId: 'p1',
+      startedAtMs: Date.parse(deleted.startedAt),
+      sampleCount: 10,
+      sampleBytes: 0,
+      analysisVersion: 1,
+      deletedAtMs: Date.parse('2026-06-01T11:59:00Z'),
+    });
+    await db.put('samples', { trialId: 'deleted', ...encodeSamples(deletedSamples) });
     db.close();
     await expectEverythingThere(name);
   });
