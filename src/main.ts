@@ -1,6 +1,6 @@
 // The composition root: the only place that wires sensors, session, core, storage and ui together.
 import './styles.css';
-import { defer, filter, from, switchMap, type Observable } from 'rxjs';
+import { defer, filter, from, switchMap, tap, type Observable } from 'rxjs';
 import type { MotionRecording } from './core/types';
 import { browserCues } from './sensors/cues';
 import { DEMO_SPEEDS, demoMotion$ } from './sensors/demo';
@@ -12,6 +12,7 @@ import { createMemoryResultLog } from './session/results';
 import { COUNTDOWN_S, runTrial, SENSOR_SILENCE_S, type TrialState } from './session/trial';
 import type { MotionSample, TrialSetup } from './session/types';
 import { mountApp } from './ui/app';
+import { installBenchHook } from './ui/bench-hook';
 import type { KeyValueStore } from './ui/setup-prefs';
 
 /** localStorage, or null where the browser refuses it (some private modes throw on access). */
@@ -63,6 +64,9 @@ const sensorMotion$ = (): Observable<MotionSample> => deviceMotion$(window).pipe
 
 const results = createMemoryResultLog();
 
+/** Only for scripts/bench-browser.ts: the page opened with `?bench` measures itself. */
+const bench = new URLSearchParams(window.location.search).has('bench') ? installBenchHook(window) : null;
+
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html: no element with id "app"');
 
@@ -72,15 +76,19 @@ mountApp(root, {
   requestPermission: () => requestMotionPermission(window),
   probeSensor: () => firstMotionWithin$(sensorMotion$(), SENSOR_SILENCE_S),
   demoSpeeds: DEMO_SPEEDS,
-  runTrial: (setup: TrialSetup, source, demoSpeed, stop$): Observable<TrialState> =>
-    runTrial(setup, {
-      motion$: source === 'demo' ? demoSource$(demoSpeed) : sensorMotion$(),
+  runTrial: (setup: TrialSetup, source, demoSpeed, stop$): Observable<TrialState> => {
+    const motion$ = source === 'demo' ? demoSource$(demoSpeed) : sensorMotion$();
+    const trial$ = runTrial(setup, {
+      motion$: bench ? bench.timeEvents(motion$) : motion$,
       visibility$: visibility$(document),
       cues: browserCues(window),
       wakeLock$: holdWakeLock$(window),
       stop$,
       source,
-    }),
+      measure: bench?.session,
+    });
+    return bench ? trial$.pipe(tap((state) => bench.observe(state))) : trial$;
+  },
   results,
   prefs: browserStore(),
 });

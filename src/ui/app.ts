@@ -8,6 +8,7 @@ import { EMPTY, from, Subject, switchMap, type Observable, type Subscription } f
 import type { TrialResultLog } from '../session/results';
 import type { TrialState } from '../session/trial';
 import type { TrialRecord, TrialSetup } from '../session/types';
+import { scheduleAnalysisWarmUp } from './analysis-warm-up';
 import { announcer } from './announcer';
 import { h, replaceChildren } from './dom';
 import { downloadText, trialFileName, trialSamplesCsv } from './download';
@@ -179,6 +180,8 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     });
     show(view.element, () => view?.destroy());
     live.say('Get ready');
+    // During the countdown nothing is stored, so this is the moment to compile the analysis.
+    scheduleAnalysisWarmUp(1000);
     let lastPhase: TrialState['phase'] | null = null;
     screenSubscriptions.push(
       ports.runTrial(trialSetup, trialSource, demoSpeed, stop$).subscribe({
