@@ -70,6 +70,15 @@ export function cleanRows(tS: Series, values: readonly Series[]): CleanRows {
     if (column.length !== n)
       throw new RangeError(`columns differ in length (${column.length} and ${n} rows)`);
   }
+  if (isCleanAlready(tS, values)) {
+    // The common case (a file or a trial written in order): keep the input, no copies.
+    return {
+      tS: tS as Float64Array,
+      columns: values as Float64Array[],
+      index: null,
+      dropped: { nonFiniteTime: 0, nonFiniteValue: 0, nonIncreasingTime: 0 },
+    };
+  }
   const order = orderByTime(tS);
   const keptIndex = new Uint32Array(n);
   let kept = 0;
