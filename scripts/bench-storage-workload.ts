@@ -10,7 +10,7 @@
  * metadata has its real size.
  */
 import { analyze } from '../src/core/analyze';
-import { compareSides, localDateOf, progressSeries, type LikeConditions } from '../src/core/compare';
+import { compareSides, localDateOf, progressSeriesOf, type LikeConditions } from '../src/core/compare';
 import { MAIN_METRICS } from '../src/core/metric-direction';
 import type { AnalysisResult } from '../src/core/types';
 import { recordingOf } from '../src/session/trial-run';
@@ -200,11 +200,8 @@ export async function openHistoryAndChart(
   const t1 = performance.now();
   const trials = await store.trials.listByPerson(personId);
   const t2 = performance.now();
-  let sessions = 0;
-  for (const metric of MAIN_METRICS) {
-    const series = progressSeries(trials, CHART_CONDITIONS, metric);
-    sessions = Math.max(sessions, series.sides.left.sessions.length);
-  }
+  const series = progressSeriesOf(trials, CHART_CONDITIONS, MAIN_METRICS);
+  const sessions = Math.max(...series.map((one) => one.sides.left.sessions.length));
   const newest = trials[0];
   if (newest)
     compareSides(trials, CHART_CONDITIONS, MAIN_METRICS, { span: { date: localDateOf(newest.startedAt) } });
@@ -227,4 +224,28 @@ export async function storedSampleBytes(
     }
   }
   return { trials, sampleBytes };
+}
+
+/**
+ * Saves `count` more trials for a person whose history was just listed (so their summary is
+ * current and each save patches it, as in daily use); the time of each save, ms.
+ */
+export async function saveIntoListedHistory(
+  open: () => Promise<TrialStore>,
+  personId: string,
+  count: number,
+): Promise<number[]> {
+  const store = await open();
+  await store.trials.listByPerson(personId);
+  const saveMs: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const record = { ...benchRecord(999, k, count), id: `extra-${k}` };
+    const start = performance.now();
+    await store.trials.save(record, personId);
+    saveMs.push(performance.now() - start);
+  }
+  for (let k = 0; k < count; k++) await store.trials.remove(`extra-${k}`);
+  await store.purgeDeleted();
+  store.close();
+  return saveMs;
 }

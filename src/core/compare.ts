@@ -257,9 +257,26 @@ export function progressSeries(
   metric: ComparedMetric,
   options: ComparisonOptions = {},
 ): ProgressSeries {
-  const lastTrials = options.lastTrials ?? LAST_TRIALS;
-  const direction = METRIC_DIRECTIONS[metric];
+  return seriesOf(selectTimed(trials, conditions, options), metric, options.lastTrials ?? LAST_TRIALS);
+}
+
+/** progressSeries for several measures, selecting the trials once. */
+export function progressSeriesOf(
+  trials: readonly ComparableTrial[],
+  conditions: LikeConditions,
+  metrics: readonly ComparedMetric[],
+  options: ComparisonOptions = {},
+): ProgressSeries[] {
   const selected = selectTimed(trials, conditions, options);
+  return metrics.map((metric) => seriesOf(selected, metric, options.lastTrials ?? LAST_TRIALS));
+}
+
+function seriesOf(
+  selected: Record<Side, Timed<ComparableTrial>[]>,
+  metric: ComparedMetric,
+  lastTrials: number,
+): ProgressSeries {
+  const direction = METRIC_DIRECTIONS[metric];
   const sideSeries = (sideTrials: Timed<ComparableTrial>[]) => {
     const points: ProgressPoint[] = [];
     const byDate = new Map<string, Timed<ComparableTrial>[]>();

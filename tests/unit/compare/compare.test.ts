@@ -3,6 +3,7 @@ import {
   compareSides,
   localDateOf,
   progressSeries,
+  progressSeriesOf,
   selectLikeTrials,
   type ComparableTrial,
   type LikeConditions,
@@ -206,6 +207,13 @@ describe('progress over time', () => {
       ['2026-05-04', 20],
       ['2026-05-05', 30],
     ]);
+  });
+
+  it('gives several measures at once, the same as one by one', () => {
+    const metrics = ['holdTimeS', 'rms', 'meanFrequency'] as const;
+    expect(progressSeriesOf(trials, conditions, metrics)).toEqual(
+      metrics.map((metric) => progressSeries(trials, conditions, metric)),
+    );
   });
 
   it('uses startedAtMs when the trial has it', () => {

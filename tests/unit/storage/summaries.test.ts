@@ -20,6 +20,16 @@ function stored(overrides: Partial<StoredTrial> & { id: string }): StoredTrial {
 }
 
 describe('summary columns', () => {
+  it('keep each metric under its own key', () => {
+    const analysis = makeAnalysis({});
+    const keys = Object.keys(analysis.metrics).filter((key) => key !== 'signal');
+    // a distinct value per key: a swapped column would show
+    analysis.metrics = { ...analysis.metrics, ...Object.fromEntries(keys.map((key, k) => [key, k + 0.5])) };
+    const row = summaryOf(stored({ id: 'a', analysis }));
+    expect(decodeSummaries(encodeSummaries('p1', 0, [row]))[0]!.analysis!.metrics).toEqual(analysis.metrics);
+    expect(keys).toHaveLength(26);
+  });
+
   it('give back every field of every kind of trial exactly', () => {
     const spectralNull = makeAnalysis({ rms: 0.123456789 });
     spectralNull.metrics = {
