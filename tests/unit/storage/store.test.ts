@@ -1,3 +1,4 @@
+import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { StorageError, UNDO_WINDOW_MS, openStore } from '../../../src/storage';
@@ -150,8 +151,8 @@ describe('delete with undo (soft delete, purged later)', () => {
     expect((await store.trials.listByPerson(person.id)).map((t) => t.id)).toEqual(['t2']);
   });
 
-  it('deletes a person with undo; the purge takes their trials with them', async () => {
-    const { store } = await freshStore();
+  it('deletes a person with undo; the purge takes their trials (and their summary) with them', async () => {
+    const { store, name } = await freshStore({ factory: indexedDB });
     const a = await store.people.add({ name: 'A' });
     const b = await store.people.add({ name: 'B' });
     await store.trials.save(makeRecord({ id: 'a1' }), a.id);
@@ -170,6 +171,10 @@ describe('delete with undo (soft delete, purged later)', () => {
     expect(await store.trials.get('a1')).toBeUndefined();
     expect((await store.trials.listByPerson(a.id)).length).toBe(0);
     expect((await store.trials.listByPerson(b.id)).map((t) => t.id)).toEqual(['b1']);
+    const raw = await openDB(name);
+    expect(await raw.getAllKeys('samples')).toEqual(['b1']);
+    expect(await raw.getAllKeys('summaries')).toEqual([b.id]);
+    raw.close();
   });
 
   it(`purges at open only deletions older than ${UNDO_WINDOW_MS / 60000} minutes (an undo in another tab still works)`, async () => {
