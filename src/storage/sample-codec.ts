@@ -16,6 +16,10 @@
  * - `product`: value = integer * step, step 0.1, 0.01 or 0.001 (a reading rounded as
  *   `round(x / 0.1) * 0.1`, which can differ from the nearest double, e.g. 0.30000000000000004);
  * - `float64`: the values as they are (time, iOS readings, anything else).
+ * Which form a real device's data takes is decided per column from the data, so no platform
+ * is assumed: Chromium rounds rotation rate in rad/s (to the rad/s value of 0.1 deg/s) before
+ * Blink converts it to deg/s, so its gyro columns may not be exact tenths and then stay
+ * float64 (not yet checked on a phone).
  * Integers are Int16 when they fit, else Int32; the type's smallest value stands for NaN and
  * the next one for -0 (rounding a small negative reading gives -0: Math.round(-0.4) and C++
  * std::round(-0.4) are both -0). Float32 is never used: iOS readings are not float32 numbers,
