@@ -18,9 +18,10 @@ import {
   launchChromium,
   openStork,
 } from '../tests/e2e/helpers/browser';
+import { pairEvents } from '../tests/e2e/helpers/delivery';
 import { choose, pressStart } from '../tests/e2e/helpers/flow';
 import { feedRecording, readRecording } from '../tests/e2e/helpers/motion-feed';
-import { readResult } from '../tests/e2e/helpers/result-page';
+import { downloadSamples, readResult } from '../tests/e2e/helpers/result-page';
 import { CROSS_ORIGIN_ISOLATION, serveDist } from '../tests/e2e/helpers/static-server';
 import type { BenchReport, StorkBenchWindow } from '../src/ui/bench-hook';
 
@@ -65,7 +66,8 @@ async function main(): Promise<void> {
       (runs) => (window as StorkBenchWindow).__storkBench?.reanalyze(runs) ?? [],
       REANALYSIS_RUNS,
     );
-    const delivered = (await deliveredEvents(page)).timeStampsMs.length;
+    const delivered = pairEvents(await deliveredEvents(page), (await downloadSamples(page)).recording.tS)
+      .storedEventsMs.length;
     if (report === null) throw new Error('the page has no window.__storkBench: was it opened with ?bench?');
     print(report, reanalysis, shown.endReason, shown.holdTimeS, shown.samples, delivered);
   } finally {
@@ -85,7 +87,7 @@ function print(
   const { session, pipeline } = report;
   console.log(`Chromium, cross-origin isolated (5 us timer): ${report.crossOriginIsolated}`);
   console.log(
-    `Trial: ${endReason}, hold ${holdTimeS} s, ${samples} samples stored (${delivered} events delivered since page load)`,
+    `Trial: ${endReason}, hold ${holdTimeS} s, ${samples} samples stored, every one a delivered event (${delivered} paired)`,
   );
   console.log('');
   console.log('Per devicemotion event while running, ms:   median   p99      max      events');

@@ -43,28 +43,51 @@ export interface PageOptions {
 }
 
 /**
- * Counts delivered devicemotion events: every event's timeStamp (ms, performance clock) goes
- * into window.__delivered and the magnitude of its acceleration including gravity into
- * window.__deliveredG, from a listener added before the page's own code runs. Events with no
- * reading (a desktop's single empty event) are not counted.
+ * Counts delivered devicemotion events from a listener added before the page's own code runs:
+ * for every event with a reading, its timeStamp (ms, performance clock), when it was dispatched
+ * (performance.now() in the listener) and the magnitude of its acceleration including
+ * gravity. It also notes when the trial page turned to "running" and when the result page
+ * appeared (a MutationObserver: its callback runs right after the task that changed the page,
+ * before any later event), so "delivered during the trial" means dispatched between the two.
+ * Events with no reading (a desktop's empty events) are not counted.
  */
 export const COUNT_DELIVERED_EVENTS = `
-  window.__delivered = [];
-  window.__deliveredG = [];
+  window.__delivered = { timeStampsMs: [], dispatchedMs: [], magnitudes: [], goMs: null, endMs: null };
   window.addEventListener('devicemotion', (event) => {
     const a = event.accelerationIncludingGravity;
     if (a && a.x !== null && a.y !== null && a.z !== null) {
-      window.__delivered.push(event.timeStamp);
-      window.__deliveredG.push(Math.hypot(a.x, a.y, a.z));
+      window.__delivered.timeStampsMs.push(event.timeStamp);
+      window.__delivered.dispatchedMs.push(performance.now());
+      window.__delivered.magnitudes.push(Math.hypot(a.x, a.y, a.z));
     }
   });
+  new MutationObserver(() => {
+    const marks = window.__delivered;
+    if (document.querySelector('[data-screen="trial"][data-phase="countdown"]')) {
+      marks.goMs = null;
+      marks.endMs = null;
+    } else if (marks.goMs === null && document.querySelector('[data-screen="trial"][data-phase="running"]')) {
+      marks.goMs = performance.now();
+    } else if (marks.goMs !== null && marks.endMs === null && document.querySelector('[data-screen="result"]')) {
+      marks.endMs = performance.now();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase', 'data-screen'] });
 `;
 
+export interface DeliveredEvents {
+  timeStampsMs: number[];
+  dispatchedMs: number[];
+  magnitudes: number[];
+  /** When the page showed "running" and the result, performance clock ms (null before). */
+  goMs: number | null;
+  endMs: number | null;
+}
+
 /** The delivered events counted by COUNT_DELIVERED_EVENTS. */
-export async function deliveredEvents(page: Page): Promise<{ timeStampsMs: number[]; magnitudes: number[] }> {
+export async function deliveredEvents(page: Page): Promise<DeliveredEvents> {
   return page.evaluate(() => {
-    const w = window as unknown as { __delivered: number[]; __deliveredG: number[] };
-    return { timeStampsMs: [...w.__delivered], magnitudes: [...w.__deliveredG] };
+    const delivered = (window as unknown as { __delivered: DeliveredEvents }).__delivered;
+    return JSON.parse(JSON.stringify(delivered)) as DeliveredEvents;
   });
 }
 

@@ -1,47 +1,71 @@
 /**
- * Checks that a trial stored every devicemotion event Chromium delivered while it ran: the
- * stored sample times (s since "go") are matched to the delivered events' timeStamps (ms,
- * counted by an init script before the page's own code), which gives "go" on the event clock.
+ * Checks that a trial stored every devicemotion event Chromium delivered while it ran, and
+ * nothing else: the events dispatched between the page turning to "running" and the result
+ * page appearing (counted by an init script, ./browser.ts) must be the stored samples, one for
+ * one, with the same spacing in time.
  */
-
-export interface Delivery {
-  /** "go" on the page's event clock, ms. */
-  goMs: number;
-  /** Every delivered event's time since "go", s. */
-  deliveredS: number[];
-}
+import type { DeliveredEvents } from './browser';
 
 /** Timestamps agree to far better than this (the CSV keeps times to the last bit). */
 const SAME_EVENT_MS = 0.001;
 
 /**
- * Finds the run of consecutive delivered events whose spacing is exactly that of the stored
- * samples, which places "go" on the event clock. Throws when there is none: a stored run with a
- * gap where an event was delivered (a dropped event) matches no run of consecutive events.
+ * An event dispatched this little before the page showed "running" may be the trial's first
+ * sample: the session takes a sample that arrived at the very instant of "go" (the same
+ * scheduler millisecond, Date.now) as the trial's first (src/session/trial-run.ts, onGo).
  */
-export function matchDelivery(deliveredMs: readonly number[], storedS: ArrayLike<number>): Delivery {
-  const stored = Array.from(storedS, (t) => t * 1000);
-  const first = stored[0];
-  if (first === undefined) throw new Error('no stored samples');
-  for (let j = 0; j + stored.length <= deliveredMs.length; j++) {
-    const goMs = (deliveredMs[j] as number) - first;
-    let all = true;
-    for (let i = 0; i < stored.length && all; i++) {
-      all = Math.abs((deliveredMs[j + i] as number) - goMs - (stored[i] as number)) < SAME_EVENT_MS;
-    }
-    if (all) return { goMs, deliveredS: deliveredMs.map((t) => (t - goMs) / 1000) };
-  }
-  throw new Error(
-    `the ${stored.length} stored samples do not match any run of the ${deliveredMs.length} delivered events`,
-  );
+export const GO_INSTANT_MS = 2;
+
+export interface TrialDelivery {
+  /** Timestamps (ms) of the delivered events the trial stored, in order. */
+  storedEventsMs: number[];
+  /** Events dispatched between "running" and the result. */
+  dispatchedDuringTrial: number;
+  /** "go" on the event clock, ms, from the first stored event and its stored time. */
+  goMs: number;
 }
 
-/** How many of `timesS` fall in [fromS, toS]. */
-export function countWithin(timesS: ArrayLike<number>, fromS: number, toS: number): number {
-  let count = 0;
-  for (let k = 0; k < timesS.length; k++) {
-    const t = timesS[k] as number;
-    if (t >= fromS - SAME_EVENT_MS / 1000 && t <= toS + SAME_EVENT_MS / 1000) count++;
+/**
+ * Pairs the delivered events with the stored samples: every event dispatched while the trial
+ * ran (and at most the one of the instant of "go") is a stored sample, as many as stored, each
+ * stored time (s since "go") the event's timeStamp minus one constant. Throws, naming the first
+ * event that does not pair, when an event was dropped, added or moved.
+ */
+export function pairEvents(delivered: DeliveredEvents, storedS: ArrayLike<number>): TrialDelivery {
+  const { goMs: runningAtMs, endMs: resultAtMs, dispatchedMs, timeStampsMs } = delivered;
+  if (runningAtMs === null || resultAtMs === null)
+    throw new Error('the page never showed both "running" and the result');
+  const during = dispatchedMs.flatMap((at, k) => (at > runningAtMs && at < resultAtMs ? [k] : []));
+  const firstIn = during[0];
+  const lastIn = during[during.length - 1];
+  const firstStoredS = storedS[0];
+  if (firstIn === undefined || lastIn === undefined || firstStoredS === undefined) {
+    throw new Error(`no events during the trial (${during.length}) or no stored samples (${storedS.length})`);
   }
-  return count;
+  const atGo = firstIn - 1;
+  const start =
+    storedS.length === during.length + 1 &&
+    atGo >= 0 &&
+    runningAtMs - (dispatchedMs[atGo] as number) < GO_INSTANT_MS
+      ? atGo
+      : firstIn;
+  const storedEventsMs = timeStampsMs.slice(start, lastIn + 1);
+  const goMs = (storedEventsMs[0] as number) - firstStoredS * 1000;
+  const n = Math.max(storedEventsMs.length, storedS.length);
+  for (let k = 0; k < n; k++) {
+    const event = storedEventsMs[k];
+    const stored = storedS[k];
+    if (
+      event === undefined ||
+      stored === undefined ||
+      Math.abs(event - goMs - stored * 1000) >= SAME_EVENT_MS
+    ) {
+      throw new Error(
+        `event ${k + 1}: delivered at ${event === undefined ? 'none' : (event - goMs).toFixed(3)} ms, ` +
+          `stored at ${stored === undefined ? 'none' : (stored * 1000).toFixed(3)} ms ` +
+          `(${during.length} delivered during the trial, ${storedS.length} stored)`,
+      );
+    }
+  }
+  return { storedEventsMs, dispatchedDuringTrial: during.length, goMs };
 }
