@@ -11,7 +11,6 @@ import type { TrialRecord, TrialSetup } from '../session/types';
 import { scheduleAnalysisWarmUp } from './analysis-warm-up';
 import { announcer } from './announcer';
 import { h, replaceChildren } from './dom';
-import { downloadText, trialFileName, trialSamplesCsv } from './download';
 import { endReasonHeadline } from './labels';
 import { NOTICES, noticeView, type NoticeAction, type NoticeContent } from './notice-view';
 import { resultView, type ResultView } from './result-view';
@@ -230,7 +229,11 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
         runTrial();
       },
       onChangeSetup: () => showSetup(null),
-      onDownload: () => downloadText(trialFileName(record), trialSamplesCsv(record)),
+      // The CSV writer loads on first use: most people never download, and it is not small.
+      onDownload: () =>
+        void import('./download').then((csv) =>
+          csv.downloadText(csv.trialFileName(record), csv.trialSamplesCsv(record)),
+        ),
     });
     show(view.element, () => {
       view?.destroy();
