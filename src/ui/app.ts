@@ -10,6 +10,7 @@ import type { TrialState } from '../session/trial';
 import type { TrialRecord, TrialSetup } from '../session/types';
 import { scheduleAnalysisWarmUp } from './analysis-warm-up';
 import { announcer } from './announcer';
+import { loadCharts } from './charts/load';
 import { h, replaceChildren } from './dom';
 import { endReasonHeadline } from './labels';
 import { NOTICES, noticeView, type NoticeAction, type NoticeContent } from './notice-view';
@@ -111,6 +112,8 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       onStart: (choice) => void start(choice),
     });
     show(view.element);
+    // Fetch the charts while the person chooses, so the trial page has them in time.
+    window.setTimeout(() => void loadCharts(), 0);
     if (notice !== null || source !== 'sensor' || ports.motionSupport !== 'ok' || sensorChecked) return;
     // Where motion needs no tap, check the sensor now, and pick the demo for the person when
     // nothing answers within a second (a computer without a sensor).
@@ -239,7 +242,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       view?.destroy();
       view = null;
     });
-    view.drawCharts();
+    void view.drawCharts();
   }
 
   if (ports.motionSupport === 'insecure-context') {

@@ -6,8 +6,7 @@
  */
 import type { Chart } from 'chart.js';
 import type { TrialRecord } from '../session/types';
-import { motionTimeChart } from './charts/motion-time-chart';
-import { swayPathChart } from './charts/sway-path-chart';
+import { loadCharts } from './charts/load';
 import { h } from './dom';
 import { formatMetricValue, formatSeconds, KEY_METRICS, keyMetricValue } from './format';
 import {
@@ -36,7 +35,7 @@ export interface ResultViewOptions {
 export interface ResultView {
   element: HTMLElement;
   /** Draws the charts; call once the element is in the document (Chart.js measures it). */
-  drawCharts(): void;
+  drawCharts(): Promise<void>;
   destroy(): void;
 }
 
@@ -123,6 +122,7 @@ export function resultView(options: ResultViewOptions): ResultView {
   const { record } = options;
   const interrupted = record.interrupted;
   const charts: Chart[] = [];
+  let destroyed = false;
   const title = interrupted ? 'Trial interrupted' : 'Result';
   const children: (HTMLElement | null)[] = [];
 
@@ -209,8 +209,10 @@ export function resultView(options: ResultViewOptions): ResultView {
 
   return {
     element,
-    drawCharts() {
+    async drawCharts() {
       if (interrupted) return;
+      const { swayPathChart, motionTimeChart } = await loadCharts();
+      if (destroyed) return;
       const series = resultSeries(record);
       const analysis = record.analysis;
       if (series.path !== null && analysis !== null) {
@@ -226,8 +228,10 @@ export function resultView(options: ResultViewOptions): ResultView {
           }),
         );
       }
+      element.dataset['charts'] = 'drawn';
     },
     destroy() {
+      destroyed = true;
       for (const chart of charts) chart.destroy();
       charts.length = 0;
     },

@@ -4,7 +4,8 @@
  */
 import type { TrialState } from '../session/trial';
 import type { TrialSetup } from '../session/types';
-import { liveTraceChart, type LiveTraceChart } from './charts/live-trace-chart';
+import type { LiveTraceChart } from './charts/live-trace-chart';
+import { loadCharts } from './charts/load';
 import { h } from './dom';
 import { formatTimer } from './format';
 import { EYES_LABELS, STANCE_SIDE_LABELS, SURFACE_LABELS } from './labels';
@@ -56,12 +57,16 @@ export function trialView(options: TrialViewOptions): TrialView {
   );
 
   let chart: LiveTraceChart | null = null;
+  let destroyed = false;
+  // Made during the countdown (the view is in the document by then), so "go" costs no chart
+  // set-up; points that come before Chart.js has loaded are not drawn.
+  void loadCharts().then((charts) => {
+    if (!destroyed) chart = charts.liveTraceChart(canvas);
+  });
   return {
     element,
     update(state) {
       element.dataset['phase'] = state.phase;
-      // Made during the countdown (the view is in the document by then), so "go" costs no chart set-up.
-      chart ??= liveTraceChart(canvas);
       if (state.phase === 'countdown') {
         phaseLabel.textContent = 'Get ready';
         bigNumber.textContent = String(state.secondsLeft);
@@ -72,9 +77,10 @@ export function trialView(options: TrialViewOptions): TrialView {
       bigNumber.textContent = formatTimer(state.elapsedS);
       unit.textContent = `seconds of ${setup.capS}`;
       detail.textContent = `${state.samples} samples · watching for touch-down`;
-      if (state.live !== null) chart.push(state.elapsedS, state.live.ap, state.live.ml);
+      if (state.live !== null) chart?.push(state.elapsedS, state.live.ap, state.live.ml);
     },
     destroy() {
+      destroyed = true;
       chart?.destroy();
       chart = null;
     },

@@ -141,8 +141,9 @@ describe('a trial fed through Chromium sensor emulation', () => {
     await expect(page.getByText('Left leg: trial 1 of 3').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Test other leg' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Repeat' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('img', { name: /Sway path/ }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('img', { name: /over time/ }).isVisible()).resolves.toBe(true);
+    // The charts come with Chart.js, loaded on demand.
+    await page.getByRole('img', { name: /Sway path/ }).waitFor();
+    await page.getByRole('img', { name: /over time/ }).waitFor();
     await expect.poll(() => announcement(page)).toBe(`Completed: held for the full ${CAP_S} s`);
     expectSamplesLine(shown);
     // About 60 events a second for the 10 s of the trial.

@@ -27,6 +27,10 @@ export interface ShownResult {
 export async function readResult(page: Page, timeoutMs = 30_000): Promise<ShownResult> {
   const result = page.locator('[data-screen="result"]');
   await result.waitFor({ timeout: timeoutMs });
+  // A result's charts come with Chart.js, loaded on demand; an interrupted trial has none.
+  if ((await result.getAttribute('data-interrupted')) === 'false') {
+    await page.locator('[data-screen="result"][data-charts="drawn"]').waitFor({ timeout: timeoutMs });
+  }
   const field = (name: string) => result.locator(`[data-field="${name}"]`);
   const metrics: Record<string, number | null> = {};
   const metricTexts: Record<string, string> = {};
