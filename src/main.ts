@@ -2,7 +2,7 @@
 import './styles.css';
 import { defer, filter, from, switchMap, tap, type Observable } from 'rxjs';
 import type { MotionRecording } from './core/types';
-import { browserCues } from './sensors/cues';
+import { browserCues, type TrialCues } from './sensors/cues';
 import { DEMO_SPEEDS, demoMotion$ } from './sensors/demo';
 import { deviceMotion$, hasAcceleration, motionSupport, requestMotionPermission } from './sensors/motion';
 import { visibility$ } from './sensors/visibility';
@@ -64,6 +64,14 @@ const sensorMotion$ = (): Observable<MotionSample> => deviceMotion$(window).pipe
 
 const results = createMemoryResultLog();
 
+/**
+ * One set of cues for the page, made in the first tap that starts a trial: iOS starts an
+ * AudioContext only inside a user gesture (src/sensors/cues.ts), and one context serves every
+ * trial (browsers limit how many a page may open).
+ */
+let cues: TrialCues | null = null;
+const cuesMadeInTap = (): TrialCues => (cues ??= browserCues(window));
+
 /** Only for scripts/bench-browser.ts: the page opened with `?bench` measures itself. */
 const bench = new URLSearchParams(window.location.search).has('bench') ? installBenchHook(window) : null;
 
@@ -74,6 +82,7 @@ mountApp(root, {
   motionSupport: motionSupport(window),
   motionAllowedWithoutTap,
   requestPermission: () => requestMotionPermission(window),
+  prepareCues: () => void cuesMadeInTap(),
   probeSensor: () => firstMotionWithin$(sensorMotion$(), SENSOR_SILENCE_S),
   demoSpeeds: DEMO_SPEEDS,
   runTrial: (setup: TrialSetup, source, demoSpeed, stop$): Observable<TrialState> => {
@@ -81,7 +90,7 @@ mountApp(root, {
     const trial$ = runTrial(setup, {
       motion$: bench ? bench.timeEvents(motion$) : motion$,
       visibility$: visibility$(document),
-      cues: browserCues(window),
+      cues: cuesMadeInTap(),
       wakeLock$: holdWakeLock$(window),
       stop$,
       source,

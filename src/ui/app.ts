@@ -29,6 +29,8 @@ export interface StorkPorts {
   motionAllowedWithoutTap(): Promise<boolean>;
   /** Must be called inside the Start tap (iOS). */
   requestPermission(): Promise<'granted' | 'denied' | 'not-needed'>;
+  /** Makes the sound cues ready; must be called inside a tap (iOS starts audio only there). */
+  prepareCues(): void;
   /** 'ok' when the sensor delivers a reading within 1 s, else 'no-data'. */
   probeSensor(): Observable<'ok' | 'no-data'>;
   /** One trial from "get ready" to "ended" (src/session/trial.ts runTrial, wired to a source). */
@@ -136,6 +138,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     source = choice.source;
     demoSpeed = choice.demoSpeed;
     saveSetup(ports.prefs, setup);
+    ports.prepareCues();
     if (source === 'demo') {
       runTrial();
       return;
