@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     const shown = await readResult(page, (CAP_S + 30) * 1000);
     await playback.stop();
     const report = await page.evaluate(() => (window as StorkBenchWindow).__storkBench?.report() ?? null);
+    const costs = await page.evaluate(() => (window as StorkBenchWindow).__storkBench?.costs() ?? null);
     const reanalysis = await page.evaluate(
       (runs) => (window as StorkBenchWindow).__storkBench?.reanalyze(runs) ?? [],
       REANALYSIS_RUNS,
@@ -69,7 +70,15 @@ async function main(): Promise<void> {
     const delivered = pairEvents(await deliveredEvents(page), (await downloadSamples(page)).recording.tS)
       .storedEventsMs.length;
     if (report === null) throw new Error('the page has no window.__storkBench: was it opened with ?bench?');
-    print(report, reanalysis, shown.endReason, shown.holdTimeS, shown.samples, delivered);
+    print(
+      report,
+      costs?.pipeline ?? [],
+      reanalysis,
+      shown.endReason,
+      shown.holdTimeS,
+      shown.samples,
+      delivered,
+    );
   } finally {
     await browser.close();
     await server.close();
@@ -78,6 +87,7 @@ async function main(): Promise<void> {
 
 function print(
   report: BenchReport,
+  pipelineCosts: readonly number[],
   reanalysis: number[],
   endReason: string,
   holdTimeS: number,
@@ -96,6 +106,10 @@ function print(
   );
   console.log(
     `  whole page pipeline (event -> state)       ${ms(pipeline.medianEventMs).padEnd(8)} ${ms(pipeline.p99EventMs).padEnd(8)} ${ms(pipeline.maxEventMs).padEnd(8)} ${pipeline.events}`,
+  );
+  const over = pipelineCosts.filter((cost) => cost >= EVENT_TARGET_MS).length;
+  console.log(
+    `  events at or over ${EVENT_TARGET_MS} ms (whole pipeline): ${over} of ${pipelineCosts.length} (${((100 * over) / Math.max(1, pipelineCosts.length)).toFixed(1)} %)`,
   );
   console.log('End-of-trial analysis of this trial, ms:');
   console.log(`  in the trial (what the person waits for)   ${ms(session.analysisMs)}`);
