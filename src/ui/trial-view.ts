@@ -76,7 +76,7 @@ export function trialView(options: TrialViewOptions): TrialView {
       phaseLabel.textContent = 'Hold the position';
       bigNumber.textContent = formatTimer(state.elapsedS);
       unit.textContent = `seconds of ${setup.capS}`;
-      detail.textContent = `${state.samples} samples · watching for touch-down`;
+      detail.textContent = `${state.samples} samples · watching for touch‑down`;
       if (state.live !== null) chart?.push(state.elapsedS, state.live.ap, state.live.ml);
     },
     destroy() {

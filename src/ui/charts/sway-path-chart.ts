@@ -11,6 +11,14 @@ export interface SwayPath {
   ml: ArrayLike<number>;
 }
 
+/** Rounds an axis limit up to 1, 1.5, 2, 3, 5 or 7.5 times a power of ten, so the end ticks read well. */
+export function niceLimit(value: number): number {
+  if (!(Number.isFinite(value) && value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 1.5, 2, 3, 5, 7.5, 10].find((candidate) => candidate * power >= value) ?? 10;
+  return step * power;
+}
+
 export function swayPathChart(canvas: HTMLCanvasElement, path: SwayPath, axes: EllipseAxes): Chart {
   const Chart = chartJs();
   const points: { x: number; y: number }[] = [];
@@ -21,7 +29,7 @@ export function swayPathChart(canvas: HTMLCanvasElement, path: SwayPath, axes: E
     points.push({ x: ml, y: ap });
     extent = Math.max(extent, Math.abs(ap), Math.abs(ml));
   }
-  const limit = extent * 1.1 || 1;
+  const limit = niceLimit(extent * 1.1);
   const axis = (title: string) => ({
     type: 'linear' as const,
     min: -limit,

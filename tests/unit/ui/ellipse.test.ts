@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ellipseOutline } from '../../../src/ui/charts/ellipse';
+import { niceLimit } from '../../../src/ui/charts/sway-path-chart';
 
 describe('ellipseOutline', () => {
   it('puts the major axis along AP at 0 degrees and along ML at 90 degrees', () => {
@@ -34,5 +35,16 @@ describe('ellipseOutline', () => {
     // minor axis direction: (AP, ML) = (-sin a, cos a) at a = 30 degrees
     expect(quarter?.y).toBeCloseTo(-0.5, 12);
     expect(quarter?.x).toBeCloseTo(Math.sqrt(3) / 2, 12);
+  });
+});
+
+describe('niceLimit', () => {
+  it('rounds the sway plot limit up to a round number', () => {
+    expect(niceLimit(1.008)).toBe(1.5);
+    expect(niceLimit(0.93)).toBe(1);
+    expect(niceLimit(2.2)).toBe(3);
+    expect(niceLimit(0.061)).toBeCloseTo(0.075, 12);
+    expect(niceLimit(0)).toBe(1);
+    expect(niceLimit(NaN)).toBe(1);
   });
 });
