@@ -10,11 +10,13 @@ import type { DeliveredEvents } from './browser';
 const SAME_EVENT_MS = 0.001;
 
 /**
- * An event dispatched this little before the page showed "running" may be the trial's first
- * sample: the session takes a sample that arrived at the very instant of "go" (the same
- * scheduler millisecond, Date.now) as the trial's first (src/session/trial-run.ts, onGo).
+ * The event dispatched just before the page showed "running" may be the trial's first sample:
+ * the session takes a sample that arrived at the very instant of "go" (the same scheduler
+ * millisecond, Date.now) as the trial's first (src/session/trial-run.ts, onGo). The page shows
+ * "running" at the end of the task that handled "go" (cues, rendering), some ms later, so that
+ * event was dispatched less than one 60 Hz interval (16.7 ms, with margin) before the mark.
  */
-export const GO_INSTANT_MS = 2;
+export const GO_INSTANT_MS = 25;
 
 export interface TrialDelivery {
   /** Timestamps (ms) of the delivered events the trial stored, in order. */

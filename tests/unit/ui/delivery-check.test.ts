@@ -30,17 +30,31 @@ describe('pairing delivered events with stored samples', () => {
       /^event 2: delivered at 33\.500 ms, stored at 50\.300 ms \(4 delivered during the trial, 3 stored\)$/,
     );
     expect(() => pairEvents(delivered, storedS.slice(0, 3))).toThrow(/^event 4: .*stored at none/);
-    expect(() => pairEvents(delivered, [...storedS, 0.1])).toThrow(/^event 5: delivered at none/);
+    expect(() => pairEvents(delivered, [...storedS, 0.1])).toThrow(
+      /\(4 delivered during the trial, 5 stored\)$/,
+    );
+    expect(() => pairEvents(delivered, [-0.0166, -0.0001, ...storedS])).toThrow(
+      /\(4 delivered during the trial, 6 stored\)$/,
+    );
   });
 
   it('accepts the event of the instant of "go" as the first sample, and no earlier one', () => {
-    // "running" shown 1 ms after the event stamped 1000.2 was dispatched: the session may
-    // have taken it as the trial's first sample.
-    const atGo = { ...delivered, goMs: 1003.2 };
+    // The page showed "running" 10 ms after the event stamped 1000.2 was dispatched (at 1002.2):
+    // the session may have taken it as the trial's first sample.
+    const atGo = { ...delivered, goMs: 1012.2 };
     const withIt = [1000.2, ...[1016.9, 1033.5, 1050.3, 1066.9]].map((t) => (t - go) / 1000);
     expect(pairEvents(atGo, withIt).storedEventsMs[0]).toBe(1000.2);
-    // 2.8 ms is no longer the same instant: an extra stored sample does not pair.
-    expect(() => pairEvents(delivered, withIt)).toThrow(/\(4 delivered during the trial, 5 stored\)$/);
+    // 27.8 ms before the mark is an earlier frame: that extra stored sample does not pair.
+    const gapped = [950.1, 966.8, 983.4, 1000.2, 1040, 1056.7, 1073.3];
+    const late = {
+      timeStampsMs: gapped,
+      dispatchedMs: gapped.map((t) => t + 2),
+      magnitudes: gapped.map(() => 9.8),
+      goMs: 1030,
+      endMs: 1090,
+    };
+    const lateStored = [1000.2, 1040, 1056.7, 1073.3].map((t) => (t - go) / 1000);
+    expect(() => pairEvents(late, lateStored)).toThrow(/\(3 delivered during the trial, 4 stored\)$/);
   });
 
   it('refuses to judge a trial the page never finished', () => {
