@@ -1,14 +1,38 @@
 /**
  * A CSV file with a header row read into numeric columns, split into trials.
  *
- * The shared machinery of the Stork samples and 2-D sway readers: find the header, look
- * columns up by name, parse every cell of the wanted columns (a missing value is NaN), check
- * that each row has as many cells as the header and that time never goes backwards within a
- * trial, then split the rows by trial id, keeping the order in which ids first appear.
+ * The shared machinery of every table reader (Stork samples, 2-D sway, phyphox, Sensor Logger,
+ * phone exports): find the header, look columns up by name, parse every cell of the wanted
+ * columns (a missing value is NaN), check that each row has as many cells as the header and that
+ * time never goes backwards within a trial, then split the rows by trial id, keeping the order
+ * in which ids first appear. The text may come whole (`readCsvTrials`) or in parts that each end
+ * with a line break (`createCsvTableReader`, for streaming): both give the same tables.
  */
 import { parseDecimal } from './decimal';
 import { FormatError, quoteCell } from './format-error';
-import { isBlankText, stripByteOrderMark, visitCsvRows, type RowVisitor } from './csv-text';
+import {
+  isBlankText,
+  stripByteOrderMark,
+  visitCsvRows,
+  type CsvDelimiter,
+  type RowVisitor,
+} from './csv-text';
+
+/** How cells are separated and how numbers are written. */
+export interface CsvDialect {
+  delimiter: CsvDelimiter;
+  /** True when numbers use a decimal comma (`1,5`), only possible with `;` or tab delimiters. */
+  decimalComma: boolean;
+}
+
+/** RFC 4180: commas between cells, a point in numbers. */
+export const RFC_4180_DIALECT: CsvDialect = { delimiter: ',', decimalComma: false };
+
+/** A row left out of a table read with `badRows: 'skip'`, and why (the FormatError's reason). */
+export interface SkippedRow {
+  line: number;
+  reason: string;
+}
 
 /** The header row: cell texts trimmed and in lower case, and the line it is on. */
 export interface CsvHeader {
@@ -24,6 +48,14 @@ export interface NumericColumn {
   cell: number;
   /** Each value is multiplied by 10^scaleExp while it is read, exactly: -3 reads ms as s. */
   scaleExp: number;
+  /**
+   * Reads the cell `source[start, end)` instead of `parseDecimal` (timestamps, epoch
+   * nanoseconds): a number, NaN for a missing value, or null when the cell is not valid.
+   * Called once per row, in row order.
+   */
+  parse?: (source: string, start: number, end: number) => number | null;
+  /** What the cell should be, for the message when `parse` refuses it. @default 'a number' */
+  expected?: string;
 }
 
 /** What to read from the rows after the header. */
@@ -34,7 +66,34 @@ export interface TableRequest {
   timeColumn: number;
   /** Cell index of the trial id column, or null when the file is one trial. */
   trialCell: number | null;
+  /** @default RFC_4180_DIALECT */
+  dialect?: CsvDialect;
+  /**
+   * 'throw' (the default): the first bad row is a FormatError. 'skip': bad rows (wrong cell
+   * count, a cell that is not a number, time going backwards) are left out and listed, unless
+   * more than MAX_SKIPPED_SHARE of the rows are bad: then the first one is thrown.
+   */
+  badRows?: 'throw' | 'skip';
 }
+
+/** What `createCsvTableReader` gives at the end. */
+export interface CsvTables {
+  tables: TrialTable[];
+  /** Rows left out (badRows 'skip'), at most MAX_LISTED_SKIPPED_ROWS of them. */
+  skipped: SkippedRow[];
+  /** How many rows were left out in all. */
+  skippedCount: number;
+}
+
+/**
+ * Largest share of bad rows a file read with `badRows: 'skip'` may have. A cut-off last row or
+ * a stray note line are worth reading past; when one row in ten is bad, the file is more likely
+ * not what its header says (another separator, another format), and its numbers would mislead.
+ */
+export const MAX_SKIPPED_SHARE = 0.1;
+
+/** Skipped rows listed one by one; the rest are only counted (a message stays readable). */
+export const MAX_LISTED_SKIPPED_ROWS = 20;
 
 /** The rows of one trial. */
 export interface TrialTable {
@@ -55,20 +114,24 @@ export interface TrialTable {
  * @throws FormatError `file is empty` when there is nothing but white space, and
  *   `no header row` when every cell of the first row is a number or empty.
  */
-export function readCsvHeader(input: string): CsvHeader {
+export function readCsvHeader(input: string, delimiter: CsvDelimiter = ','): CsvHeader {
   if (isBlankText(input)) throw new FormatError(null, 'file is empty');
   const text = stripByteOrderMark(input);
   const names: string[] = [];
   let headerLine = 0;
-  visitCsvRows(text, {
-    beginRow: (line) => {
-      headerLine = line;
+  visitCsvRows(
+    text,
+    {
+      beginRow: (line) => {
+        headerLine = line;
+      },
+      cell: (_column, source, start, end) => {
+        names.push(source.slice(start, end).trim().toLowerCase());
+      },
+      endRow: () => 'stop',
     },
-    cell: (_column, source, start, end) => {
-      names.push(source.slice(start, end).trim().toLowerCase());
-    },
-    endRow: () => 'stop',
-  });
+    { delimiter },
+  );
   if (names.every((name) => parseDecimal(name, 0, name.length) !== null)) {
     throw new FormatError(null, 'no header row');
   }
@@ -98,11 +161,53 @@ export function columnIndexes(header: CsvHeader): Map<string, number> {
  *   `line N: quote not closed`, `no data rows`.
  */
 export function readCsvTrials(input: string, request: TableRequest): TrialTable[] {
+  return readCsvTables(input, request).tables;
+}
+
+/** `readCsvTrials` with the rows left out (for `badRows: 'skip'`). */
+export function readCsvTables(input: string, request: TableRequest): CsvTables {
   const text = stripByteOrderMark(input);
-  const builder = new TableBuilder(request, countLineFeeds(text) + 1);
-  visitCsvRows(text, builder);
-  if (builder.rowCount === 0) throw new FormatError(null, 'no data rows');
-  return builder.trials();
+  const reader = createCsvTableReader(request, countLineFeeds(text) + 1);
+  reader.read(text, 1);
+  return reader.finish();
+}
+
+/** Reads a table from consecutive parts of its text. */
+export interface CsvTableReader {
+  /**
+   * Reads the next part: whole rows (ending with a line break, or the end of the text), BOM
+   * already removed, the first of them on line `firstLine`. The header row is the first
+   * non-blank row of the first part.
+   */
+  read(text: string, firstLine: number): void;
+  /** Rows read so far (header excluded, skipped rows excluded). */
+  rowCount(): number;
+  /** The tables. @throws FormatError `no data rows`, or the first skipped row's problem (see MAX_SKIPPED_SHARE). */
+  finish(): CsvTables;
+}
+
+/**
+ * A table reader fed part by part; `capacityRows` sizes its columns at the start (they grow
+ * as needed). Reading the parts of a text one after the other gives exactly what reading the
+ * whole text gives.
+ */
+export function createCsvTableReader(request: TableRequest, capacityRows = 0): CsvTableReader {
+  const builder = new TableBuilder(request, capacityRows);
+  const delimiter = (request.dialect ?? RFC_4180_DIALECT).delimiter;
+  return {
+    read: (text, firstLine) => visitCsvRows(text, builder, { delimiter, firstLine }),
+    rowCount: () => builder.rowCount,
+    finish: () => {
+      const { skipped, skippedCount } = builder;
+      const first = skipped[0];
+      const tooMany = skippedCount > MAX_SKIPPED_SHARE * (skippedCount + builder.rowCount);
+      if (first !== undefined && (builder.rowCount === 0 || tooMany)) {
+        throw new FormatError(first.line, first.reason);
+      }
+      if (builder.rowCount === 0) throw new FormatError(null, 'no data rows');
+      return { tables: builder.trials(), skipped, skippedCount };
+    },
+  };
 }
 
 /** Smallest capacity of the column arrays, rows; doubled as needed. */
@@ -129,7 +234,15 @@ const MAX_SPARE_SHARE_FOR_VIEWS = 0.01;
 /** Collects rows as they are visited: columns grow by doubling, one trial index per row. */
 class TableBuilder implements RowVisitor {
   rowCount = 0;
+  readonly skipped: SkippedRow[] = [];
+  skippedCount = 0;
   private readonly request: TableRequest;
+  private readonly decimalComma: boolean;
+  private readonly skipBadRows: boolean;
+  /** The problem of the row being read (skip mode), or null while it is fine. */
+  private rowProblem: string | null = null;
+  /** The trial id cell of the row being read. */
+  private rowTrialId = '';
   /** For each cell index: the requested column it fills, or -1. */
   private readonly columnOfCell: Int32Array;
   private readonly scaleOfColumn: Int32Array;
@@ -146,6 +259,8 @@ class TableBuilder implements RowVisitor {
 
   constructor(request: TableRequest, capacityRows: number) {
     this.request = request;
+    this.decimalComma = (request.dialect ?? RFC_4180_DIALECT).decimalComma;
+    this.skipBadRows = request.badRows === 'skip';
     const capacity = Math.max(INITIAL_CAPACITY_ROWS, capacityRows);
     this.lines = new Int32Array(capacity);
     this.trialOfRow = new Int32Array(capacity);
@@ -166,23 +281,31 @@ class TableBuilder implements RowVisitor {
       return;
     }
     this.inHeader = false;
+    this.rowProblem = null;
+    this.rowTrialId = '';
     if (this.rowCount === this.lines.length) this.grow();
     this.lines[this.rowCount] = line;
   }
 
   cell(cellIndex: number, source: string, start: number, end: number): void {
-    if (this.inHeader) return;
+    if (this.inHeader || this.rowProblem !== null) return;
     const row = this.rowCount;
     if (cellIndex === this.request.trialCell) {
-      this.trialOfRow[row] = this.trialOfId(source.slice(start, end));
+      this.rowTrialId = source.slice(start, end);
       return;
     }
     const column = this.columnOfCell[cellIndex];
     if (column === undefined || column < 0) return;
-    const value = parseDecimal(source, start, end, this.scaleOfColumn[column]);
+    const spec = this.request.columns[column] as NumericColumn;
+    const value =
+      spec.parse === undefined
+        ? parseDecimal(source, start, end, this.scaleOfColumn[column], this.decimalComma)
+        : spec.parse(source, start, end);
     if (value === null) {
-      const name = (this.request.columns[column] as NumericColumn).name;
-      throw new FormatError(this.line, `${name} is not a number (${quoteCell(source.slice(start, end))})`);
+      this.problem(
+        `${spec.name} is not ${spec.expected ?? 'a number'} (${quoteCell(source.slice(start, end))})`,
+      );
+      return;
     }
     (this.columns[column] as Float64Array)[row] = value;
   }
@@ -190,11 +313,24 @@ class TableBuilder implements RowVisitor {
   endRow(cellCount: number): void {
     if (this.inHeader) return;
     const expected = this.request.header.names.length;
-    if (cellCount !== expected) {
-      throw new FormatError(this.line, `expected ${expected} cells, found ${cellCount}`);
+    if (this.rowProblem === null && cellCount !== expected) {
+      this.problem(`expected ${expected} cells, found ${cellCount}`);
     }
-    this.checkTimeGoesForward();
+    if (this.rowProblem === null) this.checkTimeGoesForward();
+    if (this.rowProblem !== null) {
+      this.skippedCount++;
+      if (this.skipped.length < MAX_LISTED_SKIPPED_ROWS)
+        this.skipped.push({ line: this.line, reason: this.rowProblem });
+      return;
+    }
+    this.trialOfRow[this.rowCount] = this.trialOfId(this.request.trialCell === null ? '' : this.rowTrialId);
     this.rowCount++;
+  }
+
+  /** A bad row: thrown at once, or (skip mode) remembered and the row left out. */
+  private problem(reason: string): void {
+    if (!this.skipBadRows) throw new FormatError(this.line, reason);
+    this.rowProblem = reason;
   }
 
   /** The rows split by trial, in the order the trial ids first appeared. */
@@ -252,14 +388,16 @@ class TableBuilder implements RowVisitor {
     const row = this.rowCount;
     const time = (this.columns[this.request.timeColumn] as Float64Array)[row] as number;
     if (Number.isNaN(time)) return;
-    const trial = this.trialOfRow[row] as number;
-    const last = this.lastTimeOfTrial[trial] as number;
+    const id = this.request.trialCell === null ? '' : this.rowTrialId;
+    const trial = this.trialIndexById.get(id);
+    const last = trial === undefined ? -Infinity : (this.lastTimeOfTrial[trial] as number);
     if (time < last) {
       const column = this.request.columns[this.request.timeColumn] as NumericColumn;
       const shown = (value: number) => formatForMessage(value * 10 ** -column.scaleExp);
-      throw new FormatError(this.line, `${column.name} goes backwards (${shown(time)} after ${shown(last)})`);
+      this.problem(`${column.name} goes backwards (${shown(time)} after ${shown(last)})`);
+      return;
     }
-    this.lastTimeOfTrial[trial] = time;
+    this.lastTimeOfTrial[trial ?? this.trialOfId(id)] = time;
   }
 
   private grow(): void {
@@ -279,4 +417,36 @@ function grown<T extends Int32Array | Float64Array>(array: T, capacity: number):
 /** A number for a message: 12 significant digits, so 1.2 s read as ms shows as 1200, not 1200.0000000000002. */
 function formatForMessage(value: number): string {
   return String(Number(value.toPrecision(12)));
+}
+
+/** A row of text cells and the line it starts on. */
+export interface TextRow {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * The first `maxRows` non-blank rows of a small text as text cells (quotes removed per
+ * RFC 4180, BOM skipped): for one-row metadata files, not for samples.
+ */
+export function readTextRows(input: string, maxRows: number, delimiter: CsvDelimiter = ','): TextRow[] {
+  const rows: TextRow[] = [];
+  let row: TextRow = { line: 0, cells: [] };
+  visitCsvRows(
+    stripByteOrderMark(input),
+    {
+      beginRow: (line) => {
+        row = { line, cells: [] };
+      },
+      cell: (_column, source, start, end) => {
+        row.cells.push(source.slice(start, end));
+      },
+      endRow: () => {
+        rows.push(row);
+        return rows.length >= maxRows ? 'stop' : undefined;
+      },
+    },
+    { delimiter },
+  );
+  return rows;
 }

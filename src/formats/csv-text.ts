@@ -33,14 +33,28 @@ export function isBlankText(text: string): boolean {
   return stripByteOrderMark(text).trim() === '';
 }
 
+/** The cell separators Stork reads: `,` (RFC 4180), and `;` and tab (phyphox and spreadsheet exports). */
+export type CsvDelimiter = ',' | ';' | '\t';
+
+/** How to split the text. */
+export interface VisitOptions {
+  /** @default ',' */
+  delimiter?: CsvDelimiter;
+  /** Line number of the text's first line, for a part of a longer text. @default 1 */
+  firstLine?: number;
+}
+
 /**
  * Visits every non-blank row of `text` (BOM already stripped) in order. A row is blank when
- * it is one cell of nothing but spaces and tabs (a row of empty cells, `,,,`, is not blank). Quoted cells with line breaks make a row span
- * several lines; the line numbers of the rows after it stay right.
+ * it is one cell of nothing but spaces and tabs (a row of empty cells, `,,,`, is not blank).
+ * Quoted cells with line breaks make a row span several lines; the line numbers of the rows
+ * after it stay right.
  */
-export function visitCsvRows(text: string, visitor: RowVisitor): void {
-  if (text.includes('"')) visitQuotedRows(text, visitor);
-  else visitPlainRows(text, visitor);
+export function visitCsvRows(text: string, visitor: RowVisitor, options: VisitOptions = {}): void {
+  const delimiter = options.delimiter ?? ',';
+  const firstLine = options.firstLine ?? 1;
+  if (text.includes('"')) visitQuotedRows(text, visitor, delimiter, firstLine);
+  else visitPlainRows(text, visitor, delimiter, firstLine);
 }
 
 /** True when the text has a CR that is not part of CRLF (old Mac files, or a mix). */
@@ -53,10 +67,15 @@ function hasLoneCarriageReturn(text: string): boolean {
 }
 
 /** The fast path: no quotes, so every comma separates cells and every line break ends a row. */
-function visitPlainRows(input: string, visitor: RowVisitor): void {
+function visitPlainRows(
+  input: string,
+  visitor: RowVisitor,
+  delimiter: CsvDelimiter,
+  firstLine: number,
+): void {
   const text = hasLoneCarriageReturn(input) ? input.replace(/\r\n?/g, '\n') : input;
   const length = text.length;
-  let line = 0;
+  let line = firstLine - 1;
   let lineStart = 0;
   while (lineStart <= length) {
     line++;
@@ -64,12 +83,12 @@ function visitPlainRows(input: string, visitor: RowVisitor): void {
     if (lineEnd < 0) lineEnd = length;
     const next = lineEnd + 1;
     if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    if (!isBlankRange(text, lineStart, lineEnd)) {
+    if (!isBlankRange(text, lineStart, lineEnd, delimiter)) {
       visitor.beginRow(line);
       let cellStart = lineStart;
       let column = 0;
       for (;;) {
-        let cellEnd = text.indexOf(',', cellStart);
+        let cellEnd = text.indexOf(delimiter, cellStart);
         if (cellEnd < 0 || cellEnd > lineEnd) cellEnd = lineEnd;
         visitor.cell(column, text, cellStart, cellEnd);
         column++;
@@ -82,11 +101,15 @@ function visitPlainRows(input: string, visitor: RowVisitor): void {
   }
 }
 
-/** True when text[start, end) is empty or only spaces and tabs. */
-function isBlankRange(text: string, start: number, end: number): boolean {
+/**
+ * True when text[start, end) is empty or only spaces and tabs (only spaces when tab is the
+ * delimiter: there a line of tabs is a row of empty cells, as `,,,` is with commas).
+ */
+function isBlankRange(text: string, start: number, end: number, delimiter: CsvDelimiter = ','): boolean {
+  const tabIsBlank = delimiter !== '\t';
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code !== 32 && code !== 9) return false;
+    if (code !== 32 && !(code === 9 && tabIsBlank)) return false;
   }
   return true;
 }
@@ -99,13 +122,18 @@ function isBlankRange(text: string, start: number, end: number): boolean {
 const LINE_BREAK_OUTSIDE_QUOTES = /"(?:[^"]|"")*"|\r\n?/g;
 
 /** The RFC 4180 path: papaparse, one row at a time, on text whose row breaks are all LF. */
-function visitQuotedRows(input: string, visitor: RowVisitor): void {
+function visitQuotedRows(
+  input: string,
+  visitor: RowVisitor,
+  delimiter: CsvDelimiter,
+  firstLine: number,
+): void {
   const text = input.includes('\r')
     ? input.replace(LINE_BREAK_OUTSIDE_QUOTES, (match) => (match.startsWith('"') ? match : '\n'))
     : input;
-  let nextLine = 1;
+  let nextLine = firstLine;
   Papa.parse<string[]>(text, {
-    delimiter: ',',
+    delimiter,
     newline: '\n',
     quoteChar: '"',
     escapeChar: '"',

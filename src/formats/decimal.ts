@@ -30,6 +30,7 @@ const DECIMAL_SYNTAX = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+))?$/;
 const CHAR_0 = 48;
 const CHAR_9 = 57;
 const CHAR_POINT = 46;
+const CHAR_COMMA = 44;
 const CHAR_MINUS = 45;
 const CHAR_PLUS = 43;
 const CHAR_LOWER_E = 101;
@@ -42,13 +43,22 @@ const CHAR_UPPER_E = 69;
  * around it. An empty (or blank) cell and the text `NaN` in any case are a missing value:
  * NaN. Returns null for anything else (`abc`, `0x10`, `Infinity`, `1,5`), so the caller can
  * say which cell is wrong. Too large a value reads as +-Infinity, as `Number()` does.
+ * With `decimalComma` the decimal separator is `,` instead of `.` (`1,5` reads 1.5 and
+ * `1.5` is not a number): the "decimal comma" exports of phyphox and European spreadsheets.
  *
  * Reads character codes, with no regular expression: V8 keeps the subject of the last match
  * alive, and a cell is a slice that keeps the whole file's text alive.
  *
  * @example parseDecimal('t,1250,x', 2, 6, -3) // 1.25
  */
-export function parseDecimal(text: string, start: number, end: number, scaleExp = 0): number | null {
+export function parseDecimal(
+  text: string,
+  start: number,
+  end: number,
+  scaleExp = 0,
+  decimalComma = false,
+): number | null {
+  const decimalPoint = decimalComma ? CHAR_COMMA : CHAR_POINT;
   while (start < end && isSpaceOrTab(text.charCodeAt(start))) start++;
   while (end > start && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
   if (start === end) return NaN;
@@ -65,7 +75,7 @@ export function parseDecimal(text: string, start: number, end: number, scaleExp 
     mantissa = mantissa * 10 + (code - CHAR_0);
     digits++;
   }
-  if (i < end && code === CHAR_POINT) {
+  if (i < end && code === decimalPoint) {
     for (i++; i < end; i++) {
       code = text.charCodeAt(i);
       if (code < CHAR_0 || code > CHAR_9) break;
@@ -99,8 +109,9 @@ export function parseDecimal(text: string, start: number, end: number, scaleExp 
     return negative ? -value : value;
   }
   // Everything else (17-digit doubles, large exponents): the engine rounds correctly.
-  if (exponent === 0 && scaleExp === 0) return Number(text.slice(start, end));
-  return Number(`${text.slice(start, mantissaEnd)}e${exponent + scaleExp}`);
+  let mantissaText = text.slice(start, mantissaEnd);
+  if (decimalComma) mantissaText = mantissaText.replace(',', '.');
+  return Number(`${mantissaText}e${exponent + scaleExp}`);
 }
 
 /**

@@ -8,8 +8,21 @@
  * inspect the cells. Add a format by adding a name and a detector.
  */
 import { stripByteOrderMark } from './csv-text';
+import { isCoreMotionGHeader, isUbcBalanceTestHeader } from './phone-exports';
+import { isPhyphoxHeader } from './phyphox';
+import { isSensorLoggerHeader, isSensorLoggerMetadataHeader } from './sensor-logger';
 
-export type FileFormat = 'stork-samples' | 'sway-2d' | 'unknown';
+export type FileFormat =
+  | 'stork-samples'
+  | 'sway-2d'
+  | 'stork-summary'
+  | 'phyphox'
+  | 'phyphox-meta'
+  | 'sensor-logger'
+  | 'sensor-logger-metadata'
+  | 'ubc-balance-test'
+  | 'coremotion-g'
+  | 'unknown';
 
 /** What detectors see of a file. */
 export interface HeaderLine {
@@ -25,16 +38,34 @@ export interface FormatDetector {
 }
 
 /**
- * The known formats. Samples before sway: a header with acceleration columns is a samples
- * file (even with one column missing, so the reader can say which); one with ap or ml is sway.
+ * The known formats. Order matters where headers overlap: the summary CSV and the UBC export
+ * (`ts,ax,ay,az,...`) before the samples CSV (any header with acceleration columns is a samples
+ * file, even with one column missing, so the reader can say which); samples before sway (a
+ * header with ap or ml).
  */
 export const FORMAT_DETECTORS: readonly FormatDetector[] = [
+  {
+    format: 'stork-summary',
+    matches: ({ cells }) => cells.includes('trial_id') && cells.includes('analysis_version'),
+  },
+  { format: 'ubc-balance-test', matches: ({ text }) => isUbcBalanceTestHeader(text) },
+  { format: 'sensor-logger-metadata', matches: ({ text }) => isSensorLoggerMetadataHeader(text) },
+  { format: 'sensor-logger', matches: ({ text }) => isSensorLoggerHeader(text) },
+  { format: 'phyphox', matches: ({ text }) => isPhyphoxHeader(text) },
+  { format: 'phyphox-meta', matches: ({ text }) => isPhyphoxMetaHeader(text) },
+  { format: 'coremotion-g', matches: ({ text }) => isCoreMotionGHeader(text) },
   {
     format: 'stork-samples',
     matches: ({ cells }) => ['ax', 'ay', 'az'].some((name) => cells.includes(name)),
   },
   { format: 'sway-2d', matches: ({ cells }) => ['ap', 'ml'].some((name) => cells.includes(name)) },
 ];
+
+/** phyphox's `meta/device.csv` (`"property";"value"`) and `meta/time.csv` (`"event";"experiment time";...`). */
+function isPhyphoxMetaHeader(text: string): boolean {
+  const normalised = text.replace(/"/g, '').toLowerCase();
+  return /^property[;,\t]value$/.test(normalised) || /^event[;,\t]experiment time[;,\t]/.test(normalised);
+}
 
 /** The format of `text`, or 'unknown' (also for an empty text). */
 export function detectFormat(text: string): FileFormat {

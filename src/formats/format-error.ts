@@ -12,11 +12,23 @@ export class FormatError extends Error {
   readonly line: number | null;
   /** What is wrong, without the `line N: ` prefix. */
   readonly reason: string;
+  /**
+   * The file the problem is in, when it is one of several read together (a zip, a folder of a
+   * Sensor Logger export): the message then starts with it, `Gyroscope.csv: line 3: ...`.
+   */
+  readonly file: string | null;
 
-  constructor(line: number | null, reason: string) {
-    super(line === null ? reason : `line ${line}: ${reason}`);
+  constructor(line: number | null, reason: string, file: string | null = null) {
+    const where = line === null ? reason : `line ${line}: ${reason}`;
+    super(file === null ? where : `${file}: ${where}`);
     this.line = line;
     this.reason = reason;
+    this.file = file;
+  }
+
+  /** The same error, said of `file` (kept when it already names one). */
+  inFile(file: string): FormatError {
+    return this.file === null ? new FormatError(this.line, this.reason, file) : this;
   }
 }
 

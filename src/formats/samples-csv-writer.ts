@@ -38,35 +38,59 @@ const MILLISECONDS_SCALE_EXP = 3;
  *   are written and one has no id or two share one (they could not be told apart on reading).
  */
 export function writeSamplesCsv(trials: readonly SamplesCsvTrial[]): string {
-  const withGyro = trials.some((trial) => trial.recording.gx !== undefined);
-  const withLinear = trials.some((trial) => trial.linear != null);
-  const withTrialId = trials.length > 1 || trials.some((trial) => trial.trialId != null);
+  const layout: SamplesCsvLayout = {
+    gyro: trials.some((trial) => trial.recording.gx !== undefined),
+    linear: trials.some((trial) => trial.linear != null),
+    trialId: trials.length > 1 || trials.some((trial) => trial.trialId != null),
+  };
   if (trials.length > 1) checkTrialIds(trials);
+  return (
+    samplesCsvHeader(layout) + trials.map((trial, index) => samplesCsvRows(trial, index, layout)).join('')
+  );
+}
+
+/** Which optional columns a samples CSV has. */
+export interface SamplesCsvLayout {
+  gyro: boolean;
+  linear: boolean;
+  trialId: boolean;
+}
+
+/** The header line of a samples CSV with this layout, CRLF included. */
+export function samplesCsvHeader(layout: SamplesCsvLayout): string {
   const header: string[] = [SAMPLES_COLUMNS.time, ...SAMPLES_COLUMNS.acceleration];
-  if (withGyro) header.push(...SAMPLES_COLUMNS.gyro);
-  if (withLinear) header.push(...SAMPLES_COLUMNS.linear);
-  if (withTrialId) header.push(SAMPLES_COLUMNS.trialId);
-  const lines: string[] = [header.join(',')];
-  trials.forEach((trial, index) => {
-    const { recording } = trial;
-    const n = recording.tS.length;
-    const values: (Series | undefined)[] = [recording.ax, recording.ay, recording.az];
-    if (withGyro) values.push(recording.gx, recording.gy, recording.gz);
-    if (withLinear) values.push(trial.linear?.lx, trial.linear?.ly, trial.linear?.lz);
-    values.forEach((series) => {
-      if (series !== undefined && series.length !== n) {
-        throw new RangeError(`trial ${index + 1}: a series has ${series.length} values, tS has ${n}`);
-      }
-    });
-    const idCell = withTrialId ? `,${quoteCsvText(trial.trialId ?? '')}` : '';
-    for (let i = 0; i < n; i++) {
-      let line = formatScaled(recording.tS[i] as number, MILLISECONDS_SCALE_EXP);
-      for (const series of values)
-        line += `,${series === undefined ? '' : formatShortest(series[i] as number)}`;
-      lines.push(line + idCell);
+  if (layout.gyro) header.push(...SAMPLES_COLUMNS.gyro);
+  if (layout.linear) header.push(...SAMPLES_COLUMNS.linear);
+  if (layout.trialId) header.push(SAMPLES_COLUMNS.trialId);
+  return header.join(',') + CRLF;
+}
+
+/**
+ * One trial's rows (CRLF after each), for a file with this layout: `writeSamplesCsv` is the
+ * header and these for each trial, so a long export can be written trial by trial.
+ *
+ * @throws RangeError when a series is not as long as `tS` (`index` numbers the trial in the message).
+ */
+export function samplesCsvRows(trial: SamplesCsvTrial, index: number, layout: SamplesCsvLayout): string {
+  const { recording } = trial;
+  const n = recording.tS.length;
+  const values: (Series | undefined)[] = [recording.ax, recording.ay, recording.az];
+  if (layout.gyro) values.push(recording.gx, recording.gy, recording.gz);
+  if (layout.linear) values.push(trial.linear?.lx, trial.linear?.ly, trial.linear?.lz);
+  values.forEach((series) => {
+    if (series !== undefined && series.length !== n) {
+      throw new RangeError(`trial ${index + 1}: a series has ${series.length} values, tS has ${n}`);
     }
   });
-  return lines.join(CRLF) + CRLF;
+  const idCell = layout.trialId ? `,${quoteCsvText(trial.trialId ?? '')}` : '';
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let line = formatScaled(recording.tS[i] as number, MILLISECONDS_SCALE_EXP);
+    for (const series of values)
+      line += `,${series === undefined ? '' : formatShortest(series[i] as number)}`;
+    lines.push(line + idCell + CRLF);
+  }
+  return lines.join('');
 }
 
 function checkTrialIds(trials: readonly SamplesCsvTrial[]): void {

@@ -9,8 +9,16 @@
  * first appear; rows of different trials may interleave.
  */
 import type { MotionRecording } from '../core/types';
-import { columnIndexes, readCsvHeader, readCsvTrials, type CsvHeader, type NumericColumn } from './csv-table';
+import {
+  columnIndexes,
+  readCsvHeader,
+  readCsvTables,
+  type CsvHeader,
+  type NumericColumn,
+  type SkippedRow,
+} from './csv-table';
 import { FormatError } from './format-error';
+import type { TablePlan } from './table-plan';
 
 /** `acceleration` (gravity removed), m/s^2, W3C sign; not used by the analysis, kept for export. */
 export interface LinearAcceleration {
@@ -52,7 +60,26 @@ const MILLISECONDS_SCALE_EXP = -3;
  *   `line 230: t_ms goes backwards (1200 after 1250)`, `no data rows`.
  */
 export function readSamplesCsv(text: string): SamplesTrial[] {
-  const header = readCsvHeader(text);
+  const plan = planSamplesCsv(text);
+  return plan.finish(readCsvTables(text, plan.request)).trials;
+}
+
+/** The trials of a samples CSV and the rows left out (with `badRows: 'skip'`). */
+export interface SamplesFile {
+  trials: SamplesTrial[];
+  skipped: SkippedRow[];
+  skippedCount: number;
+}
+
+/**
+ * The plan for a samples CSV from its start (at least the header row): what `readSamplesCsv`
+ * does, for whole texts and streams alike. `badRows` as in csv-table.ts: 'throw' (the
+ * default) or 'skip' (bad rows left out and listed).
+ *
+ * @throws FormatError for the header, as `readSamplesCsv`.
+ */
+export function planSamplesCsv(start: string, badRows: 'throw' | 'skip' = 'throw'): TablePlan<SamplesFile> {
+  const header = readCsvHeader(start);
   const indexes = columnIndexes(header);
   const columns: NumericColumn[] = [
     {
@@ -66,29 +93,37 @@ export function readSamplesCsv(text: string): SamplesTrial[] {
   if (hasGyro) columns.push(...SAMPLES_COLUMNS.gyro.map((name) => numericColumn(indexes, header, name)));
   const hasLinear = hasGroup(indexes, header, SAMPLES_COLUMNS.linear);
   if (hasLinear) columns.push(...SAMPLES_COLUMNS.linear.map((name) => numericColumn(indexes, header, name)));
-  const tables = readCsvTrials(text, {
+  const request = {
     header,
     columns,
     timeColumn: 0,
     trialCell: indexes.get(SAMPLES_COLUMNS.trialId) ?? null,
-  });
-  return tables.map((table): SamplesTrial => {
-    const column = (index: number) => table.columns[index] as Float64Array;
-    const recording: SamplesTrial['recording'] = {
-      kind: 'motion',
-      tS: column(0),
-      ax: column(1),
-      ay: column(2),
-      az: column(3),
-    };
-    let next = 4;
-    if (hasGyro) {
-      Object.assign(recording, { gx: column(next), gy: column(next + 1), gz: column(next + 2) });
-      next += 3;
-    }
-    const linear = hasLinear ? { lx: column(next), ly: column(next + 1), lz: column(next + 2) } : null;
-    return { trialId: table.trialId, recording, linear, lines: table.lines };
-  });
+    badRows,
+  };
+  return {
+    request,
+    finish: ({ tables, skipped, skippedCount }) => ({
+      skipped,
+      skippedCount,
+      trials: tables.map((table): SamplesTrial => {
+        const column = (index: number) => table.columns[index] as Float64Array;
+        const recording: SamplesTrial['recording'] = {
+          kind: 'motion',
+          tS: column(0),
+          ax: column(1),
+          ay: column(2),
+          az: column(3),
+        };
+        let next = 4;
+        if (hasGyro) {
+          Object.assign(recording, { gx: column(next), gy: column(next + 1), gz: column(next + 2) });
+          next += 3;
+        }
+        const linear = hasLinear ? { lx: column(next), ly: column(next + 1), lz: column(next + 2) } : null;
+        return { trialId: table.trialId, recording, linear, lines: table.lines };
+      }),
+    }),
+  };
 }
 
 /** Cell index of a column that must be there. @throws FormatError `line 1: missing column ay` */

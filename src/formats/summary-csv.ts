@@ -23,7 +23,8 @@ import { METRIC_KEYS, metricColumnName, snakeCase, type UnitScheme } from './met
 
 /** One row: an analysis result and what is known about the trial it came from. */
 export interface SummaryTrial {
-  result: AnalysisResult;
+  /** null for a trial that could not be analysed: its result cells are empty. */
+  result: AnalysisResult | null;
   file?: string | null;
   trialId?: string | null;
   /** ISO 8601 with offset, e.g. `2025-03-14T09:26:53+01:00`. */
@@ -53,8 +54,12 @@ export const WARNINGS_SEPARATOR = ' | ';
  * trim it, papaparse's default pattern does not), in full-width form (＝ ＋ － ＠), and in a
  * cell with a line break (papaparse's default `^[=+\-@\t\r].*$` fails there: `.` stops at the
  * line break before `$`). Applied to text cells only; numbers are number cells.
+ *
+ * Such a cell is written with a `'` in front. So that a reader can take exactly that `'` off
+ * again (summary-reader.ts), text that already starts with `'`s before a trigger gets one
+ * more: `'=1` is written `''=1` and reads back as `'=1`.
  */
-export const FORMULA_TRIGGER = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+export const FORMULA_TRIGGER = /^'*(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 const IDENTITY_COLUMNS = [
   'file',
@@ -96,27 +101,55 @@ export function summaryColumns(scheme: UnitScheme): string[] {
 
 /** `motion` when every trial is a phone recording (or there are none), else `generic`. */
 export function unitSchemeOf(trials: readonly SummaryTrial[]): UnitScheme {
-  return trials.every((trial) => trial.result.signal === 'motion') ? 'motion' : 'generic';
+  return trials.every((trial) => trial.result === null || trial.result.signal === 'motion')
+    ? 'motion'
+    : 'generic';
 }
 
-type Cell = string | number | null;
+/** A cell: text (neutralised if it looks like a formula), a number cell, or empty (null). */
+export type SummaryCell = string | number | boolean | null;
 
 /** The summary CSV text: header, one row per trial, CRLF after every row. */
 export function writeSummaryCsv(trials: readonly SummaryTrial[]): string {
-  const fields = summaryColumns(unitSchemeOf(trials));
-  const data = trials.map(summaryRow);
+  return summaryCsvText(summaryColumns(unitSchemeOf(trials)), trials.map(summaryRow));
+}
+
+/**
+ * A summary-style CSV from its header and rows: `,`, CRLF after every row, numbers as the
+ * shortest round-trip text, formula-like text neutralised (FORMULA_TRIGGER).
+ */
+export function summaryCsvText(fields: readonly string[], rows: readonly SummaryCell[][]): string {
   // papaparse writes an empty row for empty data; a header alone is just the names.
-  if (data.length === 0) return `${fields.join(',')}\r\n`;
-  const csv = Papa.unparse<Cell[]>(
-    { fields, data },
+  if (rows.length === 0) return `${fields.join(',')}\r\n`;
+  const csv = Papa.unparse<SummaryCell[]>(
+    { fields: [...fields], data: rows as SummaryCell[][] },
     { delimiter: ',', newline: '\r\n', quotes: false, escapeFormulae: FORMULA_TRIGGER, header: true },
   );
   return `${csv}\r\n`;
 }
 
-function summaryRow(trial: SummaryTrial): Cell[] {
+/** The cells of a trial's row, in `summaryColumns` order. */
+export function summaryRow(trial: SummaryTrial): SummaryCell[] {
   const { result } = trial;
+  if (result === null) {
+    // Metrics, dropped counts and warnings empty; app_version; analysis_version empty.
+    const identity = identityCells(trial, null);
+    const empty = new Array<null>(summaryColumns('motion').length - identity.length - 2).fill(null);
+    return [...identity, ...empty, text(trial.appVersion), null];
+  }
   const metrics = result.metrics;
+  return [
+    ...identityCells(trial, result),
+    ...METRIC_KEYS.map((key) => number(metrics[key])),
+    ...DROPPED_KEYS.map((key) => number(result.dropped[key])),
+    text(result.warnings.join(WARNINGS_SEPARATOR)),
+    text(trial.appVersion),
+    number(result.analysisVersion),
+  ];
+}
+
+/** The cells of IDENTITY_COLUMNS. */
+function identityCells(trial: SummaryTrial, result: AnalysisResult | null): SummaryCell[] {
   return [
     text(trial.file),
     text(trial.trialId),
@@ -127,18 +160,13 @@ function summaryRow(trial: SummaryTrial): Cell[] {
     text(trial.surface),
     text(trial.placement),
     number(trial.capS),
-    number(trial.holdTimeS ?? result.holdTimeS),
+    number(trial.holdTimeS ?? result?.holdTimeS),
     text(trial.endReason),
-    result.signal,
-    result.signal === 'motion' ? MOTION_SIGNAL_UNIT : '',
-    number(result.window.fromS),
-    number(result.window.toS),
-    number(result.touchdownS),
-    ...METRIC_KEYS.map((key) => number(metrics[key])),
-    ...DROPPED_KEYS.map((key) => number(result.dropped[key])),
-    text(result.warnings.join(WARNINGS_SEPARATOR)),
-    text(trial.appVersion),
-    number(result.analysisVersion),
+    result?.signal ?? '',
+    result?.signal === 'motion' ? MOTION_SIGNAL_UNIT : '',
+    number(result?.window.fromS),
+    number(result?.window.toS),
+    number(result?.touchdownS),
   ];
 }
 

@@ -6,7 +6,8 @@
  * empty cell is a missing value (NaN).
  */
 import type { SwayRecording } from '../core/types';
-import { columnIndexes, readCsvHeader, readCsvTrials, type NumericColumn } from './csv-table';
+import { columnIndexes, readCsvHeader, readCsvTables, type NumericColumn } from './csv-table';
+import type { TablePlan } from './table-plan';
 import { FormatError } from './format-error';
 import { requireColumn } from './samples-csv';
 
@@ -34,7 +35,13 @@ export const SWAY_COLUMNS = {
  *   `line 1: both t_ms and t_s: keep one`.
  */
 export function readSwayCsv(text: string): SwayTrial[] {
-  const header = readCsvHeader(text);
+  const plan = planSwayCsv(text);
+  return plan.finish(readCsvTables(text, plan.request));
+}
+
+/** The plan for a 2-D sway CSV from its start (at least the header row). @throws FormatError as `readSwayCsv`. */
+export function planSwayCsv(start: string): TablePlan<SwayTrial[]> {
+  const header = readCsvHeader(start);
   const indexes = columnIndexes(header);
   const msCell = indexes.get(SWAY_COLUMNS.timeMs);
   const sCell = indexes.get(SWAY_COLUMNS.timeS);
@@ -50,14 +57,12 @@ export function readSwayCsv(text: string): SwayTrial[] {
     { name: SWAY_COLUMNS.ap, cell: requireColumn(indexes, header, SWAY_COLUMNS.ap), scaleExp: 0 },
     { name: SWAY_COLUMNS.ml, cell: requireColumn(indexes, header, SWAY_COLUMNS.ml), scaleExp: 0 },
   ];
-  const tables = readCsvTrials(text, {
-    header,
-    columns,
-    timeColumn: 0,
-    trialCell: indexes.get(SWAY_COLUMNS.trialId) ?? null,
-  });
-  return tables.map((table): SwayTrial => {
-    const [tS, ap, ml] = table.columns as [Float64Array, Float64Array, Float64Array];
-    return { trialId: table.trialId, recording: { kind: 'sway', tS, ap, ml }, lines: table.lines };
-  });
+  return {
+    request: { header, columns, timeColumn: 0, trialCell: indexes.get(SWAY_COLUMNS.trialId) ?? null },
+    finish: ({ tables }) =>
+      tables.map((table): SwayTrial => {
+        const [tS, ap, ml] = table.columns as [Float64Array, Float64Array, Float64Array];
+        return { trialId: table.trialId, recording: { kind: 'sway', tS, ap, ml }, lines: table.lines };
+      }),
+  };
 }

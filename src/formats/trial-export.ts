@@ -1,0 +1,155 @@
+/**
+ * The history's trials as files (SPEC section 7): the samples CSV of the chosen trials and the
+ * summary CSV, one row per trial. Together they are lossless: `importStorkFiles` (trial-import.ts)
+ * gives back the same trials, every sample bit for bit and the same analysis.
+ *
+ * The summary has SPEC's columns (summary-csv.ts) and then these, so nothing of a trial is lost:
+ * - `trial_touchdown_s`: the touch-down the live trial detected (the trial's `touchdownS`; SPEC's
+ *   `touchdown_s` is the analysis's), `interrupted`, `source`, `events_received`,
+ *   `trial_input_rate_hz` (the trial's measured rate; `input_rate_hz` is the analysis's);
+ * - `analysis_hold_time_s`, `analysis_rate_hz`, `analysis_cutoff_hz`, `analysis_filter_order`:
+ *   the rest of the analysis result; `analysis_error`: why there is none;
+ * - `sign_flipped`, `sign_upright`, `sign_basis`, `sign_mean_raw_ay_m_s2`, `sign_samples`: how
+ *   the sign of the accelerations was decided (empty for trials stored before it was kept).
+ *
+ * Text cells that look like formulas are neutralised with a `'` (summary-csv.ts), and the reader
+ * takes it off again. Numbers are number cells: not neutralised, shortest round-trip text; a
+ * non-finite number is an empty cell and -0 is written 0 (the summary's rule; samples keep -0).
+ */
+import type { AnalysisResult } from '../core/types';
+import { samplesCsvHeader, samplesCsvRows, type SamplesCsvLayout } from './samples-csv-writer';
+import { summaryColumns, summaryCsvText, summaryRow, type SummaryCell } from './summary-csv';
+import { TRIAL_COLUMN_TYPES } from './summary-reader';
+import type { StorkTrialRecord } from './trial-record';
+
+/** What the files say besides the trials. */
+export interface TrialExportMeta {
+  /** The app's version, in every row's `app_version`. */
+  appVersion: string;
+  /** The `subject` cell of a trial: the person's name or code, as the page chooses. @default empty */
+  subjectOf?: (record: StorkTrialRecord) => string | null;
+}
+
+/** The two files. */
+export interface TrialExport {
+  samplesCsv: string;
+  summaryCsv: string;
+}
+
+/** Every samples CSV column: a stored trial has all ten sample columns (NaN where missing) and an id. */
+const TRIAL_SAMPLES_LAYOUT: SamplesCsvLayout = { gyro: true, linear: true, trialId: true };
+
+/** The summary's columns after SPEC's, in order. */
+export const TRIAL_SUMMARY_EXTRA_COLUMNS = Object.keys(TRIAL_COLUMN_TYPES);
+
+/** The summary CSV's header for trials: SPEC's columns (phone units) and the trial columns. */
+export function trialSummaryColumns(): string[] {
+  return [...summaryColumns('motion'), ...TRIAL_SUMMARY_EXTRA_COLUMNS];
+}
+
+/**
+ * Both files for the trials, in the given order.
+ *
+ * @throws RangeError when two records share an id or a sample column is not as long as `tS`.
+ */
+export function exportTrialsCsv(records: readonly StorkTrialRecord[], meta: TrialExportMeta): TrialExport {
+  return {
+    samplesCsv: [...trialSamplesCsvParts(records)].join(''),
+    summaryCsv: trialSummaryCsv(records, meta),
+  };
+}
+
+/**
+ * The samples CSV in parts: the header, then one part per trial. For a long history, give the
+ * parts to a `Blob` one by one instead of joining them into one string (a 5,000-trial history
+ * is over 1 GB of text, more than a string may hold).
+ *
+ * @throws RangeError as `exportTrialsCsv`.
+ */
+export function* trialSamplesCsvParts(records: readonly StorkTrialRecord[]): Generator<string> {
+  checkUniqueIds(records);
+  yield samplesCsvHeader(TRIAL_SAMPLES_LAYOUT);
+  for (const [index, record] of records.entries()) {
+    const { samples } = record;
+    yield samplesCsvRows(
+      {
+        trialId: record.id,
+        recording: {
+          kind: 'motion',
+          tS: samples.tS,
+          ax: samples.ax,
+          ay: samples.ay,
+          az: samples.az,
+          gx: samples.gx,
+          gy: samples.gy,
+          gz: samples.gz,
+        },
+        linear: { lx: samples.lx, ly: samples.ly, lz: samples.lz },
+      },
+      index,
+      TRIAL_SAMPLES_LAYOUT,
+    );
+  }
+}
+
+/** The summary CSV of the trials: one row each, SPEC's columns then the trial columns. */
+export function trialSummaryCsv(records: readonly StorkTrialRecord[], meta: TrialExportMeta): string {
+  checkUniqueIds(records);
+  return summaryCsvText(
+    trialSummaryColumns(),
+    records.map((record) => [...specCells(record, meta), ...trialCells(record)]),
+  );
+}
+
+function specCells(record: StorkTrialRecord, meta: TrialExportMeta): SummaryCell[] {
+  return summaryRow({
+    result: record.analysis,
+    trialId: record.id,
+    dateTime: record.startedAt,
+    subject: meta.subjectOf?.(record) ?? null,
+    stanceSide: record.setup.stanceSide,
+    condition: record.setup.eyes,
+    surface: record.setup.surface,
+    placement: record.setup.placement,
+    capS: record.setup.capS,
+    holdTimeS: record.holdTimeS,
+    endReason: record.endReason,
+    appVersion: meta.appVersion,
+  });
+}
+
+/** The cells of TRIAL_SUMMARY_EXTRA_COLUMNS, in that order. */
+function trialCells(record: StorkTrialRecord): SummaryCell[] {
+  const analysis: AnalysisResult | null = record.analysis;
+  const { sign } = record;
+  const cells: Record<string, SummaryCell> = {
+    trial_touchdown_s: finite(record.touchdownS),
+    interrupted: record.interrupted,
+    source: record.source,
+    events_received: finite(record.eventsReceived),
+    trial_input_rate_hz: finite(record.inputRateHz),
+    analysis_hold_time_s: finite(analysis?.holdTimeS),
+    analysis_rate_hz: finite(analysis?.options.rateHz),
+    analysis_cutoff_hz: finite(analysis?.options.cutoffHz),
+    analysis_filter_order: finite(analysis?.options.filterOrder),
+    analysis_error: record.analysisError ?? '',
+    sign_flipped: sign?.flipped ?? null,
+    sign_upright: sign?.upright ?? null,
+    sign_basis: sign?.basis ?? '',
+    sign_mean_raw_ay_m_s2: finite(sign?.meanRawAyMS2),
+    sign_samples: finite(sign?.samples),
+  };
+  return TRIAL_SUMMARY_EXTRA_COLUMNS.map((name) => cells[name] ?? null);
+}
+
+function finite(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function checkUniqueIds(records: readonly StorkTrialRecord[]): void {
+  const seen = new Set<string>();
+  for (const record of records) {
+    if (seen.has(record.id)) throw new RangeError(`trial id ${JSON.stringify(record.id)} is used twice`);
+    seen.add(record.id);
+  }
+}
