@@ -40,34 +40,55 @@ export function pairEvents(delivered: DeliveredEvents, storedS: ArrayLike<number
   const during = dispatchedMs.flatMap((at, k) => (at > runningAtMs && at < resultAtMs ? [k] : []));
   const firstIn = during[0];
   const lastIn = during[during.length - 1];
-  const firstStoredS = storedS[0];
-  if (firstIn === undefined || lastIn === undefined || firstStoredS === undefined) {
+  if (firstIn === undefined || lastIn === undefined || storedS.length === 0) {
     throw new Error(`no events during the trial (${during.length}) or no stored samples (${storedS.length})`);
   }
+  // The run of stored events: those dispatched during the trial, or those and the one of the
+  // instant of "go" just before them.
   const atGo = firstIn - 1;
-  const start =
-    storedS.length === during.length + 1 &&
-    atGo >= 0 &&
-    runningAtMs - (dispatchedMs[atGo] as number) < GO_INSTANT_MS
-      ? atGo
-      : firstIn;
-  const storedEventsMs = timeStampsMs.slice(start, lastIn + 1);
-  const goMs = (storedEventsMs[0] as number) - firstStoredS * 1000;
-  const n = Math.max(storedEventsMs.length, storedS.length);
+  const starts = [firstIn];
+  if (atGo >= 0 && runningAtMs - (dispatchedMs[atGo] as number) < GO_INSTANT_MS) starts.push(atGo);
+  const failures: string[] = [];
+  for (const start of starts) {
+    const failure = mismatch(timeStampsMs.slice(start, lastIn + 1), storedS);
+    if (failure === null) {
+      const storedEventsMs = timeStampsMs.slice(start, lastIn + 1);
+      return {
+        storedEventsMs,
+        dispatchedDuringTrial: during.length,
+        goMs: (storedEventsMs[0] as number) - (storedS[0] as number) * 1000,
+      };
+    }
+    failures.push(failure);
+  }
+  const relative = (k: number): string => `${((timeStampsMs[k] as number) - runningAtMs).toFixed(1)}`;
+  throw new Error(
+    `${failures.join('; ')} (${during.length} delivered during the trial, ${storedS.length} stored; ` +
+      `event times from "running" shown, ms: first during ${relative(firstIn)}, last during ${relative(lastIn)}` +
+      `${atGo >= 0 ? `, the one before ${relative(atGo)}` : ''}; stored from the first, ms: ` +
+      `${Array.from(storedS, (t) => ((t - (storedS[0] as number)) * 1000).toFixed(1))
+        .slice(0, 4)
+        .join(' ')} ...)`,
+  );
+}
+
+/** Null when the events pair one for one with the stored times (one constant apart), else where not. */
+function mismatch(eventsMs: readonly number[], storedS: ArrayLike<number>): string | null {
+  const goMs = (eventsMs[0] as number) - (storedS[0] as number) * 1000;
+  const n = Math.max(eventsMs.length, storedS.length);
   for (let k = 0; k < n; k++) {
-    const event = storedEventsMs[k];
+    const event = eventsMs[k];
     const stored = storedS[k];
     if (
       event === undefined ||
       stored === undefined ||
       Math.abs(event - goMs - stored * 1000) >= SAME_EVENT_MS
     ) {
-      throw new Error(
+      return (
         `event ${k + 1}: delivered at ${event === undefined ? 'none' : (event - goMs).toFixed(3)} ms, ` +
-          `stored at ${stored === undefined ? 'none' : (stored * 1000).toFixed(3)} ms ` +
-          `(${during.length} delivered during the trial, ${storedS.length} stored)`,
+        `stored at ${stored === undefined ? 'none' : (stored * 1000).toFixed(3)} ms`
       );
     }
   }
-  return { storedEventsMs, dispatchedDuringTrial: during.length, goMs };
+  return null;
 }

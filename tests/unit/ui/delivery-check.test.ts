@@ -27,14 +27,14 @@ describe('pairing delivered events with stored samples', () => {
 
   it('names the first event that does not pair when one was dropped or added', () => {
     expect(() => pairEvents(delivered, [storedS[0] as number, ...storedS.slice(2)])).toThrow(
-      /^event 2: delivered at 33\.500 ms, stored at 50\.300 ms \(4 delivered during the trial, 3 stored\)$/,
+      /^event 2: delivered at 33\.500 ms, stored at 50\.300 ms.*\(4 delivered during the trial, 3 stored;/,
     );
     expect(() => pairEvents(delivered, storedS.slice(0, 3))).toThrow(/^event 4: .*stored at none/);
     expect(() => pairEvents(delivered, [...storedS, 0.1])).toThrow(
-      /\(4 delivered during the trial, 5 stored\)$/,
+      /\(4 delivered during the trial, 5 stored;/,
     );
     expect(() => pairEvents(delivered, [-0.0166, -0.0001, ...storedS])).toThrow(
-      /\(4 delivered during the trial, 6 stored\)$/,
+      /\(4 delivered during the trial, 6 stored;/,
     );
   });
 
@@ -54,7 +54,7 @@ describe('pairing delivered events with stored samples', () => {
       endMs: 1090,
     };
     const lateStored = [1000.2, 1040, 1056.7, 1073.3].map((t) => (t - go) / 1000);
-    expect(() => pairEvents(late, lateStored)).toThrow(/\(3 delivered during the trial, 4 stored\)$/);
+    expect(() => pairEvents(late, lateStored)).toThrow(/\(3 delivered during the trial, 4 stored;/);
   });
 
   it('refuses to judge a trial the page never finished', () => {
