@@ -1,7 +1,10 @@
 // The composition root: the only place that wires sensors, session, core, storage and ui together.
 import './styles.css';
-import { defer, filter, from, switchMap, tap, type Observable } from 'rxjs';
+import { BehaviorSubject, defer, filter, from, switchMap, tap, type Observable } from 'rxjs';
 import type { MotionRecording } from './core/types';
+import { registerAppUpdates } from './pwa/register';
+import { updateBanner } from './pwa/update-banner';
+import { promptWhenNoTrial, reportTrialActivity } from './pwa/update-prompt';
 import { browserCues, type TrialCues } from './sensors/cues';
 import { DEMO_SPEEDS, demoMotion$ } from './sensors/demo';
 import { deviceMotion$, hasAcceleration, motionSupport, requestMotionPermission } from './sensors/motion';
@@ -75,6 +78,9 @@ const cuesMadeInTap = (): TrialCues => (cues ??= browserCues(window));
 /** Only for scripts/bench-browser.ts: the page opened with `?bench` measures itself. */
 const bench = new URLSearchParams(window.location.search).has('bench') ? installBenchHook(window) : null;
 
+/** True from a trial's countdown to its end: a new version of the app is not offered then. */
+const trialActive$ = new BehaviorSubject(false);
+
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html: no element with id "app"');
 
@@ -95,9 +101,15 @@ mountApp(root, {
       stop$,
       source,
       measure: bench?.session,
-    });
+    }).pipe(reportTrialActivity(trialActive$));
     return bench ? trial$.pipe(tap((state) => bench.observe(state))) : trial$;
   },
   results,
   prefs: browserStore(),
 });
+
+// Offline use: the service worker precaches the app; a new version is offered between trials.
+const updates = registerAppUpdates(window);
+const banner = updateBanner(() => void updates.reloadWithUpdate());
+document.body.prepend(banner.element);
+updates.updateWaiting$.pipe(promptWhenNoTrial(trialActive$)).subscribe((visible) => banner.show(visible));
