@@ -13,3 +13,5 @@ export type { StorageErrorKind } from './errors';
 export { createStoredResultLog } from './result-log';
 export { DATABASE_NAME, SCHEMA_VERSION } from './schema';
 export type { PersonRecord, Sex, StoredTrial } from './schema';
+export { deleteAllData, DATA_NAME_PREFIX, STORAGE_KEY_PREFIX } from './delete-all';
+export type { DeleteAllOptions, DeletionReport } from './delete-all';
