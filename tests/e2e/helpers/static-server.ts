@@ -1,11 +1,13 @@
 /**
  * A tiny static file server for the built page (dist/), on a free localhost port. localhost is
- * a secure context, so the page gets DeviceMotion as it would over https.
+ * a secure context, so the page gets DeviceMotion as it would over https. Every answer carries
+ * the security headers a host of the build should send (scripts/security-headers.ts).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { SECURITY_HEADERS } from '../../../scripts/security-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,6 +53,7 @@ export async function serveDist(
       return;
     }
     response.writeHead(200, {
+      ...SECURITY_HEADERS,
       ...headers,
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     });
