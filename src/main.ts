@@ -11,11 +11,13 @@ import { deviceMotion$, hasAcceleration, motionSupport, requestMotionPermission 
 import { visibility$ } from './sensors/visibility';
 import { holdWakeLock$ } from './sensors/wake-lock';
 import { firstMotionWithin$ } from './session/probe';
-import { createMemoryResultLog } from './session/results';
 import { COUNTDOWN_S, runTrial, SENSOR_SILENCE_S, type TrialState } from './session/trial';
 import type { MotionSample, TrialSetup } from './session/types';
+import { createStoredResultLog } from './storage/result-log';
+import type { TrialStore } from './storage/store';
 import { mountApp } from './ui/app';
 import { installBenchHook } from './ui/bench-hook';
+import { createHistoryAccess, currentPersonSink } from './ui/history-access';
 import type { KeyValueStore } from './ui/setup-prefs';
 
 /** localStorage, or null where the browser refuses it (some private modes throw on access). */
@@ -65,7 +67,23 @@ function demoSource$(speed: number): Observable<MotionSample> {
  */
 const sensorMotion$ = (): Observable<MotionSample> => deviceMotion$(window).pipe(filter(hasAcceleration));
 
-const results = createMemoryResultLog();
+/**
+ * The trial history (IndexedDB), opened at start; its code loads beside the page's. Once open:
+ * ask the browser to keep it under storage pressure, and re-analyse trials stored with an older
+ * analysis from their raw samples, in the background (small batches, resumable).
+ */
+const opened: Promise<TrialStore> = import('./storage/store').then((storage) => storage.openStore());
+opened.then(
+  (store) => {
+    void store.requestPersistence().catch(() => undefined);
+    window.setTimeout(() => void store.reanalyzeOutdated().catch(() => undefined), 2000);
+  },
+  () => undefined, // the page says so (history-access.ts): results are shown, not kept
+);
+const prefs = browserStore();
+const history = createHistoryAccess(opened, prefs);
+/** Every finished trial: kept in memory for the result page, then saved for the current person. */
+const results = createStoredResultLog(currentPersonSink(history));
 
 /**
  * One set of cues for the page, made in the first tap that starts a trial: iOS starts an
@@ -105,7 +123,8 @@ mountApp(root, {
     return bench ? trial$.pipe(tap((state) => bench.observe(state))) : trial$;
   },
   results,
-  prefs: browserStore(),
+  prefs,
+  history,
 });
 
 // Offline use: the service worker precaches the app; a new version is offered between trials.

@@ -12,11 +12,18 @@ import { scheduleAnalysisWarmUp } from './analysis-warm-up';
 import { announcer } from './announcer';
 import { loadCharts } from './charts/load';
 import { h, replaceChildren } from './dom';
+import type { HistoryAccess } from './history-access';
+import type { PlaceContext } from './place-context';
 import { endReasonHeadline } from './labels';
+import { appNav } from './nav';
 import { NOTICES, noticeView, type NoticeAction, type NoticeContent } from './notice-view';
+import { peoplePicker } from './people-picker';
 import { resultView, type ResultView } from './result-view';
+import { parseRoute, routeHash } from './routes';
+import { saveStatusOf } from './save-status';
 import { loadSetup, saveSetup, type KeyValueStore } from './setup-prefs';
 import { setupView, type DemoSpeed, type MotionSource, type StartChoice } from './setup-view';
+import { toast } from './toast';
 import { trialView, type TrialView } from './trial-view';
 
 export interface StorkPorts {
@@ -46,6 +53,11 @@ export interface StorkPorts {
   demoSpeeds: readonly DemoSpeed[];
   /** Remembers the last set-up; null when the browser offers no storage. */
   prefs: KeyValueStore | null;
+  /**
+   * The trial history and the current person (history-access.ts); `results` saves into it.
+   * Absent: no history pages, results kept in memory only.
+   */
+  history?: HistoryAccess | null;
 }
 
 /** Said when no sensor answered on load and the demo was chosen for the person. */
@@ -66,7 +78,23 @@ function sameCondition(a: TrialSetup, b: TrialSetup): boolean {
 export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   const live = announcer();
   const screen = h('div', { className: 'screen-host' });
-  replaceChildren(root, screen, live.element);
+  const history = ports.history ?? null;
+  const nav = appNav(() => route());
+  nav.setHidden(history === null);
+  /** Says when storage is unavailable: results are still shown and can be downloaded. */
+  const storageBanner = h('p', {
+    className: 'notice storage-banner',
+    data: { field: 'storage-banner' },
+    attrs: { role: 'status' },
+  });
+  storageBanner.hidden = true;
+  const undoToast = toast();
+  replaceChildren(root, nav.element, storageBanner, screen, undoToast.element, live.element);
+  void history?.ready.then(() => {
+    const problem = history.problem();
+    storageBanner.textContent = problem ?? '';
+    storageBanner.hidden = problem === null;
+  });
 
   let setup = loadSetup(ports.prefs);
   let source: MotionSource = ports.motionSupport === 'ok' ? 'sensor' : 'demo';
@@ -79,7 +107,13 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   let screenSubscriptions: Subscription[] = [];
   let disposeScreen: () => void = () => undefined;
 
+  /** Raised by every change of screen: a place still loading knows it was left. */
+  let screenTicket = 0;
+
   function show(element: HTMLElement, dispose: () => void = () => undefined): void {
+    screenTicket++;
+    // The trial page has no way out but Stop: the phone is against the body.
+    nav.setHidden(history === null || element.dataset['screen'] === 'trial');
     for (const subscription of screenSubscriptions) subscription.unsubscribe();
     screenSubscriptions = [];
     disposeScreen();
@@ -105,15 +139,17 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   const backAction: NoticeAction = { label: 'Back to set-up', run: () => showSetup(null) };
 
   function showSetup(notice: string | null): void {
+    const picker = history === null ? null : peoplePicker(history);
     const view = setupView({
       setup,
       source,
       demoSpeed,
       demoSpeeds: ports.demoSpeeds,
       notice,
+      personSlot: picker?.element ?? null,
       onStart: (choice) => void start(choice),
     });
-    show(view.element);
+    show(view.element, () => picker?.destroy());
     // Fetch the charts while the person chooses, so the trial page has them in time.
     window.setTimeout(() => void loadCharts(), 0);
     if (notice !== null || source !== 'sensor' || ports.motionSupport !== 'ok' || sensorChecked) return;
@@ -188,14 +224,24 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     // During the countdown nothing is stored, so this is the moment to compile the analysis.
     scheduleAnalysisWarmUp(1000);
     let lastPhase: TrialState['phase'] | null = null;
+    trialRunning = true;
     screenSubscriptions.push(
       ports.runTrial(trialSetup, trialSource, demoSpeed, stop$).subscribe({
         next: (state) => {
           if (state.phase === 'ended') {
+            trialRunning = false;
             view?.destroy();
             view = null;
-            void ports.results.save(state.record);
-            showResult(state.record);
+            // Saved for the person current now (history-access.ts), while the result is shown.
+            const person = history?.person() ?? null;
+            const saving = ports.results.save(state.record);
+            const result = showResult(state.record);
+            if (history === null) saving.catch(() => undefined);
+            else
+              saving.then(
+                () => result.showSaveStatus(...saveStatusOf(person, null)),
+                (error: unknown) => result.showSaveStatus(...saveStatusOf(person, error)),
+              );
             live.say(endReasonHeadline(state.record.endReason, state.record.setup.capS));
             return;
           }
@@ -204,6 +250,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
           view?.update(state);
         },
         error: (error: unknown) => {
+          trialRunning = false;
           showNotice(
             {
               kind: 'trial-error',
@@ -217,7 +264,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     );
   }
 
-  function showResult(record: TrialRecord): void {
+  function showResult(record: TrialRecord): ResultView {
     // Counted without this record, then added, whether or not the log has it yet.
     const earlier = records.filter(
       (r) => r.id !== record.id && !r.interrupted && sameCondition(r.setup, record.setup),
@@ -241,16 +288,70 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
           csv.downloadText(csv.trialFileName(record), csv.trialSamplesCsv(record)),
         ),
     });
+    const shown = view;
     show(view.element, () => {
       view?.destroy();
       view = null;
     });
     void view.drawCharts();
+    return shown;
   }
 
-  if (ports.motionSupport === 'insecure-context') {
-    showNotice(NOTICES.insecureContext, [useDemoAction]);
-  } else {
-    showSetup(ports.motionSupport === 'unsupported' ? UNSUPPORTED_NOTICE : null);
+  /** The test's first page: the set-up, or once per visit the page that says why no sensor. */
+  let firstStart = true;
+  function showStart(): void {
+    const first = firstStart;
+    firstStart = false;
+    if (first && ports.motionSupport === 'insecure-context') {
+      showNotice(NOTICES.insecureContext, [useDemoAction]);
+    } else {
+      showSetup(ports.motionSupport === 'unsupported' ? UNSUPPORTED_NOTICE : null);
+    }
   }
+
+  /** True from "get ready" to the end of a trial: the trial page stays whatever the address says. */
+  let trialRunning = false;
+
+  /** Shows the place the address names (routes.ts). */
+  function route(): void {
+    if (trialRunning) return;
+    const place = parseRoute(window.location.hash);
+    nav.setActive(place.name === 'trial' ? 'history' : place.name);
+    if (place.name === 'test' || history === null) {
+      showStart();
+      return;
+    }
+    let current = ++screenTicket;
+    const isCurrent = (): boolean => current === screenTicket;
+    const context: PlaceContext = {
+      history,
+      toast: undoToast,
+      say: (message) => live.say(message),
+      navigate: (next) => {
+        window.location.hash = routeHash(next);
+      },
+      show: (element, dispose) => {
+        if (!isCurrent()) {
+          dispose?.();
+          return false;
+        }
+        show(element, dispose);
+        current = screenTicket;
+        return true;
+      },
+      isCurrent,
+      refresh: () => route(),
+      download: (record) =>
+        void import('./download').then((csv) =>
+          csv.downloadText(csv.trialFileName(record), csv.trialSamplesCsv(record)),
+        ),
+    };
+    // The history pages and their charts load on demand: most visits only run a test.
+    void import('./history-screens').then((screens) => {
+      if (isCurrent()) screens.showPlace(place, context);
+    });
+  }
+
+  window.addEventListener('hashchange', route);
+  route();
 }

@@ -22,8 +22,18 @@ import { resultSeries } from './result-series';
 /** Trials per side and condition that the protocol asks for (SPEC section 1: best of 3). */
 export const TRIALS_PER_SIDE = 3;
 
+/** A stored trial opened from the history: back and delete instead of the next trial's steps. */
+export interface StoredTrialActions {
+  /** Who and when, e.g. "P-017 · 3 May 2026, 10:14" (shown as text). */
+  caption: string;
+  onBack(): void;
+  onDelete(): void;
+}
+
 export interface ResultViewOptions {
   record: TrialRecord;
+  /** Present when the record comes from the history (history-screens.ts). */
+  stored?: StoredTrialActions;
   /** Valid trials so far with this set-up (this one included). */
   trialsDone: number;
   onOtherLeg(): void;
@@ -34,6 +44,8 @@ export interface ResultViewOptions {
 
 export interface ResultView {
   element: HTMLElement;
+  /** Says whether the trial was kept in the history ('saved') or not, and why (a live result). */
+  showSaveStatus(state: 'saving' | 'saved' | 'not-saved', text: string): void;
   /** Draws the charts; call once the element is in the document (Chart.js measures it). */
   drawCharts(): Promise<void>;
   destroy(): void;
@@ -140,32 +152,59 @@ export function resultView(options: ResultViewOptions): ResultView {
       ? ` at ${formatSeconds(record.touchdownS)}`
       : '',
   );
-  children.push(holdTime, reason);
+  const saveStatus = h('p', {
+    className: 'save-status',
+    data: { field: 'save-status' },
+    attrs: { role: 'status' },
+  });
+  saveStatus.hidden = true;
+  const stored = options.stored;
+  children.push(
+    stored
+      ? h('p', { className: 'stored-caption', data: { field: 'stored-caption' } }, stored.caption)
+      : null,
+    holdTime,
+    reason,
+    saveStatus,
+  );
+  const storedActions = (): HTMLElement | null =>
+    stored
+      ? h(
+          'div',
+          { className: 'actions' },
+          button('Back to history', 'primary', stored.onBack),
+          button('Delete trial', 'secondary', stored.onDelete),
+        )
+      : null;
 
   if (interrupted) {
     children.push(
       h('p', { className: 'not-counted', data: { field: 'not-counted' } }, 'Not counted as a result.'),
       h('p', {}, interruptionAdvice(record.endReason)),
-      h(
-        'div',
-        { className: 'actions' },
-        button('Repeat', 'primary', options.onRepeat),
-        button('Change set-up', 'secondary', options.onChangeSetup),
-      ),
+      storedActions() ??
+        h(
+          'div',
+          { className: 'actions' },
+          button('Repeat', 'primary', options.onRepeat),
+          button('Change set-up', 'secondary', options.onChangeSetup),
+        ),
     );
   } else {
     children.push(
-      h(
-        'p',
-        { className: 'trial-count', data: { field: 'trial-count' } },
-        `${STANCE_SIDE_LABELS[record.setup.stanceSide]}: trial ${options.trialsDone} of ${TRIALS_PER_SIDE}`,
-      ),
-      h(
-        'div',
-        { className: 'actions' },
-        button('Test other leg', 'primary', options.onOtherLeg),
-        button('Repeat', 'secondary', options.onRepeat),
-      ),
+      stored
+        ? null
+        : h(
+            'p',
+            { className: 'trial-count', data: { field: 'trial-count' } },
+            `${STANCE_SIDE_LABELS[record.setup.stanceSide]}: trial ${options.trialsDone} of ${TRIALS_PER_SIDE}`,
+          ),
+      storedActions() ??
+        h(
+          'div',
+          { className: 'actions' },
+          button('Test other leg', 'primary', options.onOtherLeg),
+          button('Repeat', 'secondary', options.onRepeat),
+        ),
       h('h2', {}, 'Sway'),
       metricList(record),
       analysedWindow(record),
@@ -195,7 +234,7 @@ export function resultView(options: ResultViewOptions): ResultView {
     h(
       'div',
       { className: 'actions' },
-      interrupted ? null : button('Change set-up', 'secondary', options.onChangeSetup),
+      interrupted || stored ? null : button('Change set-up', 'secondary', options.onChangeSetup),
       button('Download samples (CSV)', 'secondary', options.onDownload),
     ),
   );
@@ -209,6 +248,11 @@ export function resultView(options: ResultViewOptions): ResultView {
 
   return {
     element,
+    showSaveStatus(state, text) {
+      saveStatus.textContent = text;
+      saveStatus.dataset['state'] = state;
+      saveStatus.hidden = false;
+    },
     async drawCharts() {
       if (interrupted) return;
       const { swayPathChart, motionTimeChart } = await loadCharts();

@@ -32,6 +32,8 @@ export interface SetupViewOptions {
   demoSpeeds: readonly DemoSpeed[];
   /** A message shown above the form (e.g. why the demo was chosen), or null. */
   notice: string | null;
+  /** Who is tested (people-picker.ts), shown first; absent without a history. */
+  personSlot?: HTMLElement | null;
   onStart(choice: StartChoice): void;
 }
 
@@ -156,6 +158,7 @@ export function setupView(options: SetupViewOptions): SetupView {
         },
       },
     },
+    options.personSlot ?? null,
     radioGroup('stanceSide', 'Standing leg', entries(STANCE_SIDE_LABELS), setup.stanceSide, (value) => {
       setup.stanceSide = value;
       renderHowTo();

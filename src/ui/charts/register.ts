@@ -3,6 +3,9 @@
  * of Chart.js stays out of the bundle.
  */
 import {
+  BarController,
+  BarElement,
+  CategoryScale,
   Chart,
   Decimation,
   Legend,
@@ -11,6 +14,7 @@ import {
   LinearScale,
   PointElement,
   ScatterController,
+  Tooltip,
 } from 'chart.js';
 
 let registered = false;
@@ -26,6 +30,11 @@ export function chartJs(): typeof Chart {
       LinearScale,
       Legend,
       Decimation,
+      // The history's left/right bars (compare-bar-chart.ts) and the progress chart's tooltips.
+      BarController,
+      BarElement,
+      CategoryScale,
+      Tooltip,
     );
     registered = true;
   }
@@ -39,4 +48,8 @@ export const COLOURS = {
   ellipse: '#222222',
   window: 'rgba(0, 158, 115, 0.14)',
   touchdown: '#CC0000',
+  /** The stance legs in the history's charts (Okabe-Ito blue and vermillion, as AP and ML). */
+  left: '#0072B2',
+  right: '#D55E00',
+  norm: 'rgba(0, 0, 0, 0.13)',
 } as const;

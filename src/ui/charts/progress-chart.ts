@@ -1,0 +1,143 @@
+/**
+ * A measure over time, one colour per leg: every trial a point, the best of each session the
+ * line (src/core/compare.ts progressSeries), dates on the x axis; for hold time the Springer
+ * 2007 age-group norm as a grey band behind (cited in the caption, progress-view.ts).
+ */
+import type { Chart, Plugin, TooltipItem } from 'chart.js';
+import { chartJs, COLOURS } from './register';
+
+export interface TimedValue {
+  /** Epoch ms. */
+  x: number;
+  y: number;
+  /** The date (and time) as the page writes it, for the tooltip. */
+  when: string;
+}
+
+export interface NormBandStep {
+  fromMs: number;
+  lowS: number;
+  highS: number;
+}
+
+export interface ProgressChartData {
+  /** e.g. "Hold time" */
+  label: string;
+  unit: string;
+  left: { points: TimedValue[]; line: TimedValue[] };
+  right: { points: TimedValue[]; line: TimedValue[] };
+  /** What the line is: "best of session" or "mean of session". */
+  lineLabel: string;
+  norm: NormBandStep[] | null;
+  /** Fixed y range (hold time: 0 to the cap), or null to fit the data from 0. */
+  yMax: number | null;
+  format(value: number): string;
+}
+
+const DAY_TICK = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit' });
+
+/** The thinnest band drawn, px: a norm of one value is a line, still visible. */
+const MIN_BAND_PX = 4;
+
+function normPlugin(steps: readonly NormBandStep[]): Plugin<'line'> {
+  return {
+    id: 'storkNormBand',
+    beforeDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      const x = scales['x'];
+      const y = scales['y'];
+      if (x === undefined || y === undefined) return;
+      ctx.save();
+      ctx.fillStyle = COLOURS.norm;
+      steps.forEach((step, k) => {
+        const next = steps[k + 1];
+        const left = k === 0 ? chartArea.left : Math.max(chartArea.left, x.getPixelForValue(step.fromMs));
+        const right = next ? Math.min(chartArea.right, x.getPixelForValue(next.fromMs)) : chartArea.right;
+        const top = y.getPixelForValue(step.highS);
+        const bottom = y.getPixelForValue(step.lowS);
+        const height = Math.max(MIN_BAND_PX, bottom - top);
+        ctx.fillRect(left, (top + bottom) / 2 - height / 2, right - left, height);
+      });
+      ctx.restore();
+    },
+  };
+}
+
+export function progressChart(canvas: HTMLCanvasElement, data: ProgressChartData): Chart<'line'> {
+  const Chart = chartJs();
+  const all = [...data.left.points, ...data.right.points];
+  const minX = Math.min(...all.map((p) => p.x));
+  const maxX = Math.max(...all.map((p) => p.x));
+  // A day's margin either side, so the first and last points are not on the frame.
+  const padMs = Math.max(86_400_000, (maxX - minX) * 0.04);
+  const side = (
+    name: 'Left' | 'Right',
+    colour: string,
+    values: ProgressChartData['left'],
+    dash: number[],
+  ) => [
+    {
+      label: `${name} leg, ${data.lineLabel}`,
+      data: values.line,
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: 2.5,
+      borderDash: dash,
+      pointRadius: 0,
+      pointHitRadius: 0,
+    },
+    {
+      label: `${name} leg, each trial`,
+      data: values.points,
+      showLine: false,
+      borderColor: colour,
+      backgroundColor: colour,
+      pointStyle: name === 'Left' ? ('circle' as const) : ('triangle' as const),
+      pointRadius: values.points.length > 300 ? 2 : 4,
+      pointHoverRadius: 6,
+    },
+  ];
+  return new Chart(canvas, {
+    type: 'line',
+    data: {
+      datasets: [
+        ...side('Left', COLOURS.left, data.left, []),
+        ...side('Right', COLOURS.right, data.right, [7, 4]),
+      ],
+    },
+    options: {
+      animation: false,
+      parsing: false,
+      normalized: true,
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'nearest', intersect: true },
+      scales: {
+        x: {
+          type: 'linear',
+          min: minX - padMs,
+          max: maxX + padMs,
+          ticks: { maxTicksLimit: 4, callback: (value) => DAY_TICK.format(new Date(Number(value))) },
+        },
+        y: {
+          type: 'linear',
+          min: 0,
+          ...(data.yMax === null ? {} : { max: data.yMax }),
+          title: { display: true, text: `${data.label}, ${data.unit}`, font: { size: 14 } },
+          ticks: { maxTicksLimit: 6 },
+        },
+      },
+      plugins: {
+        legend: { labels: { boxWidth: 14, font: { size: 13 }, usePointStyle: true } },
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'line'>[]) => (items[0]?.raw as TimedValue | undefined)?.when ?? '',
+            label: (item: TooltipItem<'line'>) =>
+              `${item.dataset.label ?? ''}: ${data.format((item.raw as TimedValue).y)}`,
+          },
+        },
+      },
+    },
+    plugins: data.norm === null ? [] : [normPlugin(data.norm)],
+  });
+}

@@ -1,0 +1,336 @@
+/**
+ * Left vs right: for the chosen person, session (a day or a date range) and like-for-like
+ * conditions, each leg's best and mean of its last trials for hold time and the main sway
+ * metrics, both symmetry indices of SPEC section 6 under their names, and a flag in words
+ * and colour when LSI < 90 %. One grouped bar chart per measure, with its numbers in a table.
+ */
+import type { Chart } from 'chart.js';
+import { LAST_TRIALS, type SessionSpan } from '../core/compare';
+import { LSI_FLAG_BELOW_PERCENT, LSI_NAME, SI_NAME } from '../core/symmetry';
+import { h, replaceChildren } from './dom';
+import {
+  compareForPage,
+  compareState,
+  conditionOptions,
+  dayOptions,
+  defaultCompareChoice,
+  type CompareChoice,
+  type MetricCard,
+  type SymmetryLine,
+} from './compare-model';
+import { conditionsKey, formatDay, formatMeasure } from './history-format';
+import { emptyState, frameFor, loadPageData, page, testLink } from './history-page';
+import type { PlaceContext } from './place-context';
+
+/** The choice per person, kept while the page is open in this tab. */
+const choices = new Map<string, { choice: CompareChoice | null; includeInterrupted: boolean }>();
+
+const RANGE = 'range';
+
+function spanKey(span: SessionSpan): string {
+  return 'date' in span ? span.date : RANGE;
+}
+
+function symmetryRows(title: string, line: SymmetryLine, field: string): HTMLElement[] {
+  return [
+    h(
+      'tr',
+      { className: line.flagged ? 'lsi flagged' : 'lsi', data: { field: `lsi-${field}` } },
+      h('th', { attrs: { scope: 'row' } }, `LSI ${title}`),
+      h(
+        'td',
+        {
+          attrs: { colspan: '2' },
+          data: { value: line.lsiValue === null ? '' : String(line.lsiValue), flagged: String(line.flagged) },
+        },
+        line.flagged ? h('span', { className: 'flag', attrs: { 'aria-hidden': 'true' } }, '⚠ ') : null,
+        h('strong', {}, line.lsi),
+        h('span', { className: 'lsi-note' }, ` ${line.note}`),
+      ),
+    ),
+    h(
+      'tr',
+      { className: 'si', data: { field: `si-${field}` } },
+      h('th', { attrs: { scope: 'row' } }, `SI ${title}`),
+      h(
+        'td',
+        { attrs: { colspan: '2' }, data: { value: line.siValue === null ? '' : String(line.siValue) } },
+        line.si,
+      ),
+    ),
+  ];
+}
+
+function metricCard(card: MetricCard): { element: HTMLElement; canvas: HTMLCanvasElement } {
+  const canvas = h('canvas', {
+    attrs: { role: 'img', 'aria-label': `${card.label}: best and mean of the left and the right leg` },
+  });
+  const cell = (text: string, value: number | null) =>
+    h('td', { data: { value: value === null ? '' : String(value) } }, text);
+  const table = h(
+    'table',
+    { className: 'compare-table' },
+    h('caption', { className: 'visually-hidden' }, `${card.label}, ${card.unit}: left and right leg`),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('td', {}),
+        h('th', { attrs: { scope: 'col' } }, 'Left leg'),
+        h('th', { attrs: { scope: 'col' } }, 'Right leg'),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      h(
+        'tr',
+        { data: { field: 'best' } },
+        h('th', { attrs: { scope: 'row' } }, 'Best'),
+        cell(card.left.best, card.left.bestValue),
+        cell(card.right.best, card.right.bestValue),
+      ),
+      h(
+        'tr',
+        { data: { field: 'mean' } },
+        h('th', { attrs: { scope: 'row' } }, 'Mean'),
+        cell(card.left.mean, card.left.meanValue),
+        cell(card.right.mean, card.right.meanValue),
+      ),
+      h(
+        'tr',
+        { className: 'trial-counts' },
+        h('th', { attrs: { scope: 'row' } }, 'Of'),
+        h('td', {}, card.left.trials),
+        h('td', {}, card.right.trials),
+      ),
+      ...symmetryRows('of best', card.ofBest, 'best'),
+      ...symmetryRows('of mean', card.ofMean, 'mean'),
+    ),
+  );
+  const element = h(
+    'article',
+    { className: 'compare-card', data: { metric: card.metric, flagged: String(card.ofBest.flagged) } },
+    h('h2', {}, `${card.label}`, h('span', { className: 'unit' }, ` (${card.unit})`)),
+    h('div', { className: 'compare-chart' }, canvas),
+    table,
+  );
+  return { element, canvas };
+}
+
+function definitions(): HTMLElement {
+  return h(
+    'details',
+    { className: 'definitions' },
+    h('summary', {}, 'How the legs are compared'),
+    h(
+      'p',
+      {},
+      `Each leg’s numbers come from its last ${LAST_TRIALS} trials in the session under the same conditions (SPEC section 6). Best = longest hold time or least sway.`,
+    ),
+    h(
+      'dl',
+      {},
+      h('dt', {}, LSI_NAME),
+      h(
+        'dd',
+        {},
+        `LSI = weaker ÷ stronger × 100 %: 100 % is symmetric; below ${LSI_FLAG_BELOW_PERCENT} % is flagged.`,
+      ),
+      h('dt', {}, SI_NAME),
+      h(
+        'dd',
+        {},
+        'SI = (R − L) ÷ (½ (R + L)) × 100 %: 0 % is symmetric; positive when the right leg’s value is larger. Herzog W, Nigg BM, Read LJ, Olsson E (1989) Med Sci Sports Exerc 21(1):110-114.',
+      ),
+    ),
+  );
+}
+
+export async function showCompare(context: PlaceContext): Promise<void> {
+  const data = await loadPageData(context.history);
+  if (!context.isCurrent()) return;
+  const frame = frameFor(data, (person) => {
+    context.history.choosePerson(person);
+    context.refresh();
+  });
+  if (frame.empty !== null || data.kind !== 'person') {
+    context.show(page('compare', 'Left vs right', ...frame.top, frame.empty));
+    return;
+  }
+  const { trials, person } = data;
+  const kept = choices.get(person.id);
+  let includeInterrupted = kept?.includeInterrupted ?? false;
+  let choice: CompareChoice | null = kept?.choice ?? defaultCompareChoice(trials, includeInterrupted);
+  const controls = h('div', { className: 'compare-controls' });
+  const results = h('div', { className: 'compare-results' });
+  let charts: Chart[] = [];
+  let drawing = 0;
+
+  const destroyCharts = (): void => {
+    for (const chart of charts) chart.destroy();
+    charts = [];
+  };
+
+  function renderControls(): void {
+    const days = dayOptions(trials, includeInterrupted);
+    const span: SessionSpan | null = choice?.span ?? null;
+    const session = h(
+      'select',
+      { id: 'compare-session' },
+      ...days.map((day) =>
+        h(
+          'option',
+          { attrs: { value: day.date } },
+          `${formatDay(day.date)} (left ${day.left}, right ${day.right})`,
+        ),
+      ),
+      h('option', { attrs: { value: RANGE } }, 'A range of days…'),
+    );
+    session.value = span === null ? (days[0]?.date ?? RANGE) : spanKey(span);
+    const first = days[days.length - 1]?.date ?? '';
+    const last = days[0]?.date ?? '';
+    const fromInput = h('input', { id: 'compare-from', attrs: { type: 'date', min: first, max: last } });
+    const toInput = h('input', { id: 'compare-to', attrs: { type: 'date', min: first, max: last } });
+    fromInput.value = span && 'fromDate' in span ? span.fromDate : first;
+    toInput.value = span && 'toDate' in span ? span.toDate : last;
+    const range = h(
+      'div',
+      { className: 'range-fields' },
+      h('div', { className: 'field' }, h('label', { attrs: { for: 'compare-from' } }, 'From'), fromInput),
+      h('div', { className: 'field' }, h('label', { attrs: { for: 'compare-to' } }, 'To'), toInput),
+    );
+    range.hidden = session.value !== RANGE;
+
+    const currentSpan = (): SessionSpan =>
+      session.value === RANGE
+        ? {
+            fromDate: fromInput.value <= toInput.value ? fromInput.value : toInput.value,
+            toDate: fromInput.value <= toInput.value ? toInput.value : fromInput.value,
+          }
+        : { date: session.value };
+    const options = conditionOptions(trials, span ?? currentSpan(), includeInterrupted);
+    const conditions = h(
+      'select',
+      { id: 'compare-conditions' },
+      ...options.map((option) =>
+        h(
+          'option',
+          { attrs: { value: option.key } },
+          `${option.label} (left ${option.left}, right ${option.right})`,
+        ),
+      ),
+    );
+    const chosenKey = options.find(
+      (option) => choice !== null && option.key === conditionsKey(choice.conditions),
+    )?.key;
+    conditions.value = chosenKey ?? options[0]?.key ?? '';
+
+    const update = (): void => {
+      const nextSpan = currentSpan();
+      const nextOptions = conditionOptions(trials, nextSpan, includeInterrupted);
+      const same = nextOptions.find((option) => option.key === conditions.value) ?? nextOptions[0];
+      choice = same ? { span: nextSpan, conditions: same.conditions } : null;
+      choices.set(person.id, { choice, includeInterrupted });
+      renderControls();
+      renderResults();
+    };
+    session.addEventListener('change', update);
+    fromInput.addEventListener('change', update);
+    toInput.addEventListener('change', update);
+    conditions.addEventListener('change', update);
+
+    const interrupted = h('input', { id: 'compare-interrupted', attrs: { type: 'checkbox' } });
+    interrupted.checked = includeInterrupted;
+    interrupted.addEventListener('change', () => {
+      includeInterrupted = interrupted.checked;
+      update();
+    });
+
+    replaceChildren(
+      controls,
+      h('div', { className: 'field' }, h('label', { attrs: { for: 'compare-session' } }, 'Session'), session),
+      range,
+      options.length > 0
+        ? h(
+            'div',
+            { className: 'field' },
+            h('label', { attrs: { for: 'compare-conditions' } }, 'Conditions'),
+            conditions,
+          )
+        : null,
+      h(
+        'label',
+        { className: 'check', attrs: { for: 'compare-interrupted' } },
+        interrupted,
+        h('span', {}, 'Include interrupted trials'),
+      ),
+    );
+  }
+
+  function renderResults(): void {
+    destroyCharts();
+    const ticket = ++drawing;
+    const state = compareState(trials, choice, includeInterrupted);
+    if (state.kind !== 'ready' || choice === null) {
+      const empty =
+        state.kind === 'one-side'
+          ? emptyState(
+              'one-side',
+              `Only the ${state.tested} leg so far`,
+              `In this session there are trials of the ${state.tested} leg only. Test the ${state.missing} leg under the same conditions to compare the two.`,
+              testLink(`Test the ${state.missing} leg`),
+            )
+          : state.kind === 'no-trials'
+            ? emptyState(
+                'no-trials',
+                'No trials to compare',
+                'Only interrupted trials are stored: they are not results. Run a test on each leg.',
+                testLink(),
+              )
+            : emptyState(
+                'no-like',
+                'No like-for-like trials',
+                'No trials of either leg under these conditions in this session. Choose another session or conditions, or test both legs with the same set-up.',
+              );
+      replaceChildren(results, empty);
+      return;
+    }
+    const { cards } = compareForPage(trials, choice, includeInterrupted);
+    const flagged = cards.filter((card) => card.ofBest.flagged);
+    const summary = h(
+      'p',
+      {
+        className: flagged.length > 0 ? 'compare-summary flagged' : 'compare-summary',
+        data: { field: 'compare-summary' },
+      },
+      flagged.length > 0
+        ? `⚠ LSI below ${LSI_FLAG_BELOW_PERCENT} % for ${flagged.map((card) => card.label.toLowerCase()).join(', ')}.`
+        : `No LSI below ${LSI_FLAG_BELOW_PERCENT} %.`,
+    );
+    const built = cards.map(metricCard);
+    replaceChildren(results, summary, ...built.map((card) => card.element), definitions());
+    void import('./charts/history-charts').then((module) => {
+      if (ticket !== drawing || !context.isCurrent()) return;
+      charts = cards.map((card, k) =>
+        module.compareBarChart((built[k] as { canvas: HTMLCanvasElement }).canvas, {
+          label: card.label,
+          unit: card.unit,
+          left: { best: card.left.bestValue, mean: card.left.meanValue },
+          right: { best: card.right.bestValue, mean: card.right.meanValue },
+          format: (value) => formatMeasure(card.metric, value),
+        }),
+      );
+      results.dataset['charts'] = 'drawn';
+    });
+  }
+
+  renderControls();
+  renderResults();
+  context.show(page('compare', 'Left vs right', ...frame.top, controls, results), () => {
+    drawing++;
+    destroyCharts();
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * What the history pages share: the page frame with its heading, the person choice, and the
+ * empty states that say what to do next instead of drawing a broken chart.
+ */
+import type { PersonRecord, TrialStore } from '../storage';
+import type { TrialSummary } from '../storage/summaries';
+import { h, type Child } from './dom';
+import type { HistoryAccess } from './history-access';
+import { personLabel } from './person-form';
+import { routeHash } from './routes';
+
+export type PageName = 'history' | 'compare' | 'progress' | 'stored-trial';
+
+export function page(name: PageName, title: string, ...children: Child[]): HTMLElement {
+  return h(
+    'section',
+    { className: `screen history-page ${name}-page`, data: { screen: name } },
+    h('h1', { attrs: { tabindex: '-1' } }, title),
+    ...children,
+  );
+}
+
+/** Why a page has nothing to draw, and what to do about it. */
+export function emptyState(kind: string, title: string, text: string, action?: Child): HTMLElement {
+  return h(
+    'div',
+    { className: 'empty-state', data: { empty: kind } },
+    h('h2', {}, title),
+    h('p', {}, text),
+    action ?? null,
+  );
+}
+
+/** A link drawn as a button, to the test page: where trials come from. */
+export function testLink(label = 'Go to the test'): HTMLElement {
+  return h('a', { className: 'button-link primary', attrs: { href: routeHash({ name: 'test' }) } }, label);
+}
+
+/** The person whose trials a page shows: a select of everyone in the history. */
+export function personChoice(
+  people: readonly PersonRecord[],
+  current: PersonRecord | null,
+  onChoose: (person: PersonRecord | null) => void,
+): HTMLElement {
+  const select = h(
+    'select',
+    {
+      id: 'page-person',
+      on: { change: () => onChoose(people.find((person) => person.id === select.value) ?? null) },
+    },
+    current === null ? h('option', { attrs: { value: '' } }, 'Choose a person…') : null,
+    ...people.map((person) => h('option', { attrs: { value: person.id } }, personLabel(person))),
+  );
+  select.value = current?.id ?? '';
+  return h(
+    'div',
+    { className: 'field person-choice' },
+    h('label', { attrs: { for: 'page-person' } }, 'Person'),
+    select,
+  );
+}
+
+/** What every history page loads first: the store, the people, the current person and their trials. */
+export type PageData =
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'no-people' }
+  | { kind: 'no-person'; store: TrialStore; people: PersonRecord[] }
+  | {
+      kind: 'person';
+      store: TrialStore;
+      people: PersonRecord[];
+      person: PersonRecord;
+      /** Newest first, interrupted ones included (each page decides). */
+      trials: TrialSummary[];
+    };
+
+export async function loadPageData(history: HistoryAccess): Promise<PageData> {
+  const store = await history.ready;
+  if (store === null) return { kind: 'unavailable', message: history.problem() ?? '' };
+  const people = await store.people.list();
+  if (people.length === 0) return { kind: 'no-people' };
+  const person = history.person();
+  const known = person === null ? undefined : people.find((p) => p.id === person.id);
+  if (known === undefined) return { kind: 'no-person', store, people };
+  const trials = await store.trials.listByPerson(known.id);
+  return { kind: 'person', store, people, person: known, trials };
+}
+
+/**
+ * The empty states shared by the pages before any trial is at hand, or null when the page has
+ * a person to show. `onChoose` changes the current person (the page then loads again).
+ */
+export function frameFor(
+  data: PageData,
+  onChoose: (person: PersonRecord | null) => void,
+): { top: Child[]; empty: HTMLElement | null } {
+  switch (data.kind) {
+    case 'unavailable':
+      return {
+        top: [],
+        empty: emptyState(
+          'storage-unavailable',
+          'No history in this browser',
+          `${data.message} The test still runs and each result can be downloaded.`,
+          testLink(),
+        ),
+      };
+    case 'no-people':
+      return {
+        top: [],
+        empty: emptyState(
+          'no-person',
+          'Nobody in the history yet',
+          'Add the person tested on the Test page (a name or a code is enough). Every trial they finish is kept here, on this device only.',
+          testLink('Add a person on the Test page'),
+        ),
+      };
+    case 'no-person':
+      return {
+        top: [personChoice(data.people, null, onChoose)],
+        empty: emptyState('no-person', 'Choose a person', 'Whose trials should be shown?'),
+      };
+    case 'person':
+      return {
+        top: [personChoice(data.people, data.person, onChoose)],
+        empty:
+          data.trials.length === 0
+            ? emptyState(
+                'no-trials',
+                'No trials yet',
+                `No trial of ${data.person.name} is stored yet. Run a test on the Test page: every finished trial is kept here.`,
+                testLink(),
+              )
+            : null,
+      };
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * Progress over time: for the chosen person, conditions and measure (picker), one line per
+ * leg through the best of each session, every trial a point, dates along the x axis; for hold
+ * time the Springer 2007 age-group norm as a band where the person's age and the conditions
+ * allow it, cited under the chart. A table beside the chart gives the same numbers.
+ */
+import type { Chart } from 'chart.js';
+import type { LikeConditions, ProgressPoint, SessionValue, Side } from '../core/compare';
+import type { ComparedMetric } from '../core/metric-direction';
+import { h, replaceChildren } from './dom';
+import { conditionOptions } from './compare-model';
+import type { TimedValue } from './charts/progress-chart';
+import {
+  conditionsKey,
+  formatDateTime,
+  formatDay,
+  formatMeasure,
+  metricLabel,
+  PROGRESS_METRICS,
+} from './history-format';
+import { emptyState, frameFor, loadPageData, page, testLink } from './history-page';
+import type { PlaceContext } from './place-context';
+import { progressModel, type ProgressModel } from './progress-model';
+
+/** The picks, kept while the page is open in this tab. */
+let metric: ComparedMetric = 'holdTimeS';
+let conditionsChoice: string | null = null;
+let includeInterrupted = false;
+
+function timed(points: readonly ProgressPoint[], whenOf: Map<string, string>): TimedValue[] {
+  return points.map((point) => ({
+    x: point.timeMs,
+    y: point.value,
+    when: whenOf.get(point.trialId) ?? formatDay(point.date),
+  }));
+}
+
+function line(sessions: readonly SessionValue[]): TimedValue[] {
+  return sessions.map((session) => ({
+    x: session.timeMs,
+    y: session.value,
+    when: `${formatDay(session.date)} (${session.trials} ${session.trials === 1 ? 'trial' : 'trials'})`,
+  }));
+}
+
+/** The sessions of both legs as rows: date, each leg's session value and number of trials. */
+function dataTable(model: ProgressModel, chosen: ComparedMetric): HTMLElement {
+  const bySide = (side: Side) => new Map(model.series.sides[side].sessions.map((s) => [s.date, s]));
+  const left = bySide('left');
+  const right = bySide('right');
+  const dates = [...new Set([...left.keys(), ...right.keys()])].sort().reverse();
+  const what = model.series.line === 'best' ? 'Best' : 'Mean';
+  const cell = (session: SessionValue | undefined) =>
+    h(
+      'td',
+      { data: { value: session ? String(session.value) : '' } },
+      session ? `${formatMeasure(chosen, session.value)} (${session.trials})` : '–',
+    );
+  return h(
+    'details',
+    { className: 'data-table' },
+    h('summary', {}, 'The numbers as a table'),
+    h(
+      'table',
+      {},
+      h('caption', {}, `${what} of each session; in brackets the trials it was taken from.`),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { attrs: { scope: 'col' } }, 'Day'),
+          h('th', { attrs: { scope: 'col' } }, 'Left leg'),
+          h('th', { attrs: { scope: 'col' } }, 'Right leg'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...dates.map((date) =>
+          h(
+            'tr',
+            { data: { date } },
+            h('th', { attrs: { scope: 'row' } }, formatDay(date)),
+            cell(left.get(date)),
+            cell(right.get(date)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export async function showProgress(context: PlaceContext): Promise<void> {
+  const data = await loadPageData(context.history);
+  if (!context.isCurrent()) return;
+  const frame = frameFor(data, (person) => {
+    context.history.choosePerson(person);
+    context.refresh();
+  });
+  if (frame.empty !== null || data.kind !== 'person') {
+    context.show(page('progress', 'Progress', ...frame.top, frame.empty));
+    return;
+  }
+  const { trials, person } = data;
+  const whenOf = new Map(trials.map((trial) => [trial.id, formatDateTime(trial.startedAt)]));
+  const controls = h('div', { className: 'progress-controls' });
+  const results = h('div', { className: 'progress-results' });
+  let chart: Chart | null = null;
+  let drawing = 0;
+
+  function chosenConditions(): LikeConditions | null {
+    const options = conditionOptions(trials, null, includeInterrupted);
+    const chosen = options.find((option) => option.key === conditionsChoice) ?? options[0];
+    return chosen?.conditions ?? null;
+  }
+
+  function renderControls(): void {
+    const metricSelect = h(
+      'select',
+      { id: 'progress-metric' },
+      ...PROGRESS_METRICS.map((key) => {
+        const { label, unit } = metricLabel(key);
+        return h('option', { attrs: { value: key } }, `${label} (${unit})`);
+      }),
+    );
+    metricSelect.value = metric;
+    metricSelect.addEventListener('change', () => {
+      metric = metricSelect.value as ComparedMetric;
+      renderResults();
+    });
+    const options = conditionOptions(trials, null, includeInterrupted);
+    const conditionsSelect = h(
+      'select',
+      { id: 'progress-conditions' },
+      ...options.map((option) =>
+        h(
+          'option',
+          { attrs: { value: option.key } },
+          `${option.label} (${option.left + option.right} ${option.left + option.right === 1 ? 'trial' : 'trials'})`,
+        ),
+      ),
+    );
+    const current = chosenConditions();
+    conditionsSelect.value = current === null ? '' : conditionsKey(current);
+    conditionsSelect.addEventListener('change', () => {
+      conditionsChoice = conditionsSelect.value;
+      renderResults();
+    });
+    const interrupted = h('input', { id: 'progress-interrupted', attrs: { type: 'checkbox' } });
+    interrupted.checked = includeInterrupted;
+    interrupted.addEventListener('change', () => {
+      includeInterrupted = interrupted.checked;
+      renderControls();
+      renderResults();
+    });
+    replaceChildren(
+      controls,
+      h(
+        'div',
+        { className: 'field' },
+        h('label', { attrs: { for: 'progress-metric' } }, 'Measure'),
+        metricSelect,
+      ),
+      options.length > 0
+        ? h(
+            'div',
+            { className: 'field' },
+            h('label', { attrs: { for: 'progress-conditions' } }, 'Conditions'),
+            conditionsSelect,
+          )
+        : null,
+      h(
+        'label',
+        { className: 'check', attrs: { for: 'progress-interrupted' } },
+        interrupted,
+        h('span', {}, 'Include interrupted trials'),
+      ),
+    );
+  }
+
+  function renderResults(): void {
+    chart?.destroy();
+    chart = null;
+    const ticket = ++drawing;
+    const conditions = chosenConditions();
+    const model = progressModel(
+      trials,
+      conditions,
+      metric,
+      { birthYear: person.birthYear, sex: person.sex },
+      includeInterrupted,
+    );
+    const { label, unit } = metricLabel(metric);
+    const state = model.state;
+    if (state.kind === 'no-trials') {
+      replaceChildren(
+        results,
+        emptyState(
+          'no-trials',
+          'No results yet',
+          'Only interrupted trials are stored: they are not results. Run a test to start the chart.',
+          testLink(),
+        ),
+      );
+      return;
+    }
+    if (state.kind === 'no-like') {
+      replaceChildren(
+        results,
+        emptyState(
+          'no-like',
+          `No ${label.toLowerCase()} to show`,
+          'None of the trials under these conditions has this measure. Choose another measure or other conditions.',
+        ),
+      );
+      return;
+    }
+    if (state.kind === 'one-trial') {
+      const only = model.series.sides.left.points[0] ?? model.series.sides.right.points[0];
+      replaceChildren(
+        results,
+        emptyState(
+          'one-trial',
+          'One trial so far',
+          `${only ? `${whenOf.get(only.trialId) ?? ''}: ${label.toLowerCase()} ${formatMeasure(metric, only.value)}. ` : ''}The chart starts with the second trial: test again (the other leg, or another day) to see how balance changes.`,
+          testLink(),
+        ),
+      );
+      return;
+    }
+    const canvas = h('canvas', {
+      attrs: {
+        role: 'img',
+        'aria-label': `${label} over time, left and right leg; the numbers are in the table below`,
+      },
+    });
+    const captionParts: (HTMLElement | string)[] = [
+      `Points: each trial. Lines: the ${model.series.line} of each session (the last 3 trials of a day). Solid: left leg; dashed with triangles: right leg.`,
+    ];
+    const norm = model.norm;
+    if (norm?.applies) {
+      captionParts.push(
+        h(
+          'span',
+          { className: 'norm-caption', data: { field: 'norm' } },
+          ` Grey band: ${norm.label}. ${norm.note} Source: ${norm.citation}`,
+        ),
+      );
+    } else if (norm && !norm.applies) {
+      captionParts.push(
+        h('span', { className: 'norm-caption', data: { field: 'norm' } }, ` No norm band: ${norm.reason}.`),
+      );
+    }
+    const oneSide =
+      state.missingSide === null
+        ? null
+        : h(
+            'p',
+            { className: 'notice', data: { empty: 'one-side' } },
+            `Only the ${state.missingSide === 'left' ? 'right' : 'left'} leg has trials under these conditions: test the ${state.missingSide} leg to draw its line too.`,
+          );
+    const figure = h(
+      'figure',
+      {
+        className: 'chart progress-figure',
+        data: {
+          metric,
+          pointsLeft: String(model.points.left),
+          pointsRight: String(model.points.right),
+          sessionsLeft: String(model.series.sides.left.sessions.length),
+          sessionsRight: String(model.series.sides.right.sessions.length),
+        },
+      },
+      h('div', { className: 'chart-box progress-box' }, canvas),
+      h('figcaption', {}, ...captionParts),
+    );
+    replaceChildren(results, oneSide, figure, dataTable(model, metric));
+    const lineLabel = model.series.line === 'best' ? 'best of session' : 'mean of session';
+    void import('./charts/history-charts').then((module) => {
+      if (ticket !== drawing || !context.isCurrent()) return;
+      chart = module.progressChart(canvas, {
+        label,
+        unit,
+        left: {
+          points: timed(model.series.sides.left.points, whenOf),
+          line: line(model.series.sides.left.sessions),
+        },
+        right: {
+          points: timed(model.series.sides.right.points, whenOf),
+          line: line(model.series.sides.right.sessions),
+        },
+        lineLabel,
+        norm: norm?.applies ? norm.steps : null,
+        yMax: metric === 'holdTimeS' && conditions !== null ? conditions.capS : null,
+        format: (value) => formatMeasure(metric, value),
+      });
+      figure.dataset['chart'] = 'drawn';
+    });
+  }
+
+  renderControls();
+  renderResults();
+  context.show(page('progress', 'Progress', ...frame.top, controls, results), () => {
+    drawing++;
+    chart?.destroy();
+  });
+}
