@@ -87,8 +87,17 @@ function numberOption(name: string, text: string | undefined): number | undefine
 
 export const USAGE = `Usage: stork analyze FILE... [options]
 
-Computes postural-sway metrics of single-leg stance recordings (Stork samples CSV, or 2-D sway
-CSV with t_ms or t_s, ap, ml) and prints one result per file and trial.
+Computes postural-sway metrics of single-leg stance recordings and prints one result per file
+and trial. A FILE is one of:
+  - a Stork samples CSV (t_ms, ax, ay, az[, gx, gy, gz][, trial_id]), or a 2-D sway CSV
+    (t_ms or t_s, ap, ml), each trial of it analysed;
+  - one file of another app, detected from its header: phyphox (any separator, decimal point
+    or comma), Sensor Logger (named as the app names it: TotalAcceleration.csv...), the UBC
+    Balance Test export, an iPhone export in g;
+  - a folder or a .zip: ONE recording of another app, its CSV files combined (a Sensor Logger
+    export: TotalAcceleration.csv, Gyroscope.csv, Metadata.csv...; a phyphox CSV zip:
+    Accelerometer.csv, Gyroscope.csv, meta/device.csv); files of other sensors are left out.
+Units and signs are converted to Stork's (m/s^2, deg/s, W3C sign); JSON says what was converted.
 
 Options:
   --from S         start of the analysis window, s (default: 1 s after "go")
@@ -99,6 +108,7 @@ Options:
   -h, --help       show this help
 
 A file that cannot be read or analysed gets one line on stderr,
-"stork: FILE: line N: what is wrong"; the other files are still analysed.
+"stork: FILE: line N: what is wrong"; the other files are still analysed. Rows of another
+app's file that cannot be read are left out and named on one line ("stork: FILE: skipped ...").
 Exit status: 0 all files analysed, 1 some file could not be, 2 bad command line.
 `;

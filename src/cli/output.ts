@@ -1,5 +1,6 @@
 /** The results of `stork analyze` as text: JSON (the default) or the summary CSV (SPEC section 8). */
 import type { AnalysisResult } from '../core/types';
+import type { ImportedRecording } from '../formats/combine-sensors';
 import { writeSummaryCsv } from '../formats/summary-csv';
 import type { OutputFormat } from './arguments';
 
@@ -9,11 +10,17 @@ export interface AnalyzedTrial {
   file: string;
   trialId: string | null;
   result: AnalysisResult;
+  /** For another app's recording: its format and what was converted, left out and decided. */
+  imported?: ImportedRecording;
 }
 
-/** One array, an object per file and trial, with SPEC section 8's keys; 2-space indent, final LF. */
+/**
+ * One array, an object per file and trial, with SPEC section 8's keys; 2-space indent, final
+ * LF. Another app's recording also has `import`: its format, the files it was made from, what
+ * was converted (units, time, sign), what was left out, and how many rows were skipped.
+ */
 export function formatJson(trials: readonly AnalyzedTrial[]): string {
-  const objects = trials.map(({ file, trialId, result }) => ({
+  const objects = trials.map(({ file, trialId, result, imported }) => ({
     file,
     trialId,
     window: result.window,
@@ -23,6 +30,17 @@ export function formatJson(trials: readonly AnalyzedTrial[]): string {
     metrics: result.metrics,
     analysisVersion: result.analysisVersion,
     warnings: result.warnings,
+    ...(imported === undefined
+      ? {}
+      : {
+          import: {
+            format: imported.format,
+            files: imported.files,
+            conversions: [...imported.conversions, imported.sign.note],
+            ignored: imported.ignored,
+            skippedRows: imported.skippedCount,
+          },
+        }),
   }));
   return `${JSON.stringify(objects, null, 2)}\n`;
 }

@@ -74,6 +74,8 @@ export interface TableRequest {
    * more than MAX_SKIPPED_SHARE of the rows are bad: then the first one is thrown.
    */
   badRows?: 'throw' | 'skip';
+  /** True when a header without rows is a valid (empty) table rather than `no data rows`. @default false */
+  allowNoRows?: boolean;
 }
 
 /** What `createCsvTableReader` gives at the end. */
@@ -204,7 +206,10 @@ export function createCsvTableReader(request: TableRequest, capacityRows = 0): C
       if (first !== undefined && (builder.rowCount === 0 || tooMany)) {
         throw new FormatError(first.line, first.reason);
       }
-      if (builder.rowCount === 0) throw new FormatError(null, 'no data rows');
+      if (builder.rowCount === 0) {
+        if (request.allowNoRows !== true) throw new FormatError(null, 'no data rows');
+        return { tables: [], skipped, skippedCount };
+      }
       return { tables: builder.trials(), skipped, skippedCount };
     },
   };

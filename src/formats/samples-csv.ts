@@ -74,7 +74,9 @@ export interface SamplesFile {
 /**
  * The plan for a samples CSV from its start (at least the header row): what `readSamplesCsv`
  * does, for whole texts and streams alike. `badRows` as in csv-table.ts: 'throw' (the
- * default) or 'skip' (bad rows left out and listed).
+ * default) or 'skip' (bad rows left out and listed; then, as for an import of the history,
+ * a header without rows is a file of no trials: every exported trial may have been stopped
+ * before "go").
  *
  * @throws FormatError for the header, as `readSamplesCsv`.
  */
@@ -99,6 +101,7 @@ export function planSamplesCsv(start: string, badRows: 'throw' | 'skip' = 'throw
     timeColumn: 0,
     trialCell: indexes.get(SAMPLES_COLUMNS.trialId) ?? null,
     badRows,
+    allowNoRows: badRows === 'skip',
   };
   return {
     request,

@@ -46,6 +46,7 @@ export const TRIAL_COLUMN_TYPES: Readonly<Record<string, SummaryColumnType>> = {
   analysis_cutoff_hz: 'number',
   analysis_filter_order: 'integer',
   analysis_error: 'text',
+  analysis_non_finite: 'text',
   sign_flipped: 'boolean',
   sign_upright: 'boolean',
   sign_basis: 'text',

@@ -8,7 +8,9 @@
  *   `touchdown_s` is the analysis's), `interrupted`, `source`, `events_received`,
  *   `trial_input_rate_hz` (the trial's measured rate; `input_rate_hz` is the analysis's);
  * - `analysis_hold_time_s`, `analysis_rate_hz`, `analysis_cutoff_hz`, `analysis_filter_order`:
- *   the rest of the analysis result; `analysis_error`: why there is none;
+ *   the rest of the analysis result; `analysis_error`: why there is none; `analysis_non_finite`:
+ *   the metrics that are NaN or infinite, as `key=NaN` separated by spaces (a metric cell is
+ *   empty for those and for null, so this tells them apart);
  * - `sign_flipped`, `sign_upright`, `sign_basis`, `sign_mean_raw_ay_m_s2`, `sign_samples`: how
  *   the sign of the accelerations was decided (empty for trials stored before it was kept).
  *
@@ -17,6 +19,7 @@
  * non-finite number is an empty cell and -0 is written 0 (the summary's rule; samples keep -0).
  */
 import type { AnalysisResult } from '../core/types';
+import { METRIC_KEYS } from './metric-units';
 import { samplesCsvHeader, samplesCsvRows, type SamplesCsvLayout } from './samples-csv-writer';
 import { summaryColumns, summaryCsvText, summaryRow, type SummaryCell } from './summary-csv';
 import { TRIAL_COLUMN_TYPES } from './summary-reader';
@@ -133,6 +136,7 @@ function trialCells(record: StorkTrialRecord): SummaryCell[] {
     analysis_cutoff_hz: finite(analysis?.options.cutoffHz),
     analysis_filter_order: finite(analysis?.options.filterOrder),
     analysis_error: record.analysisError ?? '',
+    analysis_non_finite: analysis === null ? '' : nonFiniteMetrics(analysis),
     sign_flipped: sign?.flipped ?? null,
     sign_upright: sign?.upright ?? null,
     sign_basis: sign?.basis ?? '',
@@ -140,6 +144,16 @@ function trialCells(record: StorkTrialRecord): SummaryCell[] {
     sign_samples: finite(sign?.samples),
   };
   return TRIAL_SUMMARY_EXTRA_COLUMNS.map((name) => cells[name] ?? null);
+}
+
+/** `f50=NaN jerk=Infinity`: the metrics whose value is a number but not finite. */
+export function nonFiniteMetrics(analysis: AnalysisResult): string {
+  return METRIC_KEYS.filter((key) => {
+    const value = analysis.metrics[key];
+    return typeof value === 'number' && !Number.isFinite(value);
+  })
+    .map((key) => `${key}=${String(analysis.metrics[key])}`)
+    .join(' ');
 }
 
 function finite(value: number | null | undefined): number | null {

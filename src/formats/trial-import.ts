@@ -358,9 +358,17 @@ function analysisFromRow(cells: RowReader): AnalysisResult {
   const signal = cells.oneOf('signal', ['motion', 'sway'] as const);
   const numberOr = (column: string, missing: number) => cells.number(column) ?? missing;
   const metrics = { signal } as Record<string, unknown>;
+  const nonFinite = new Map(
+    (cells.text('analysis_non_finite') ?? '')
+      .split(' ')
+      .filter((entry) => entry !== '')
+      .map((entry) => entry.split('=') as [string, string]),
+  );
   for (const key of METRIC_KEYS) {
     const value = cells.number(metricColumnName(key, 'motion'));
-    metrics[key] = value ?? (NULLABLE_METRICS.has(key) ? null : NaN);
+    const special = nonFinite.get(key);
+    metrics[key] =
+      value ?? (special !== undefined ? Number(special) : NULLABLE_METRICS.has(key) ? null : NaN);
   }
   const dropped = Object.fromEntries(
     DROPPED_COLUMNS.map(([key, column]) => [key, numberOr(column, 0)]),
