@@ -125,6 +125,7 @@ mountApp(root, {
   results,
   prefs,
   history,
+  deleteAllData: () => import('./storage/delete-all').then((storage) => storage.deleteAllData()),
 });
 
 // Offline use: the service worker precaches the app; a new version is offered between trials.

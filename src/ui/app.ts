@@ -8,6 +8,7 @@ import { EMPTY, from, Subject, switchMap, type Observable, type Subscription } f
 import type { TrialResultLog } from '../session/results';
 import type { TrialState } from '../session/trial';
 import type { TrialRecord, TrialSetup } from '../session/types';
+import type { DeletionReport } from '../storage/delete-all';
 import { scheduleAnalysisWarmUp } from './analysis-warm-up';
 import { announcer } from './announcer';
 import { loadCharts } from './charts/load';
@@ -18,6 +19,7 @@ import { endReasonHeadline } from './labels';
 import { appNav } from './nav';
 import { NOTICES, noticeView, type NoticeAction, type NoticeContent } from './notice-view';
 import { peoplePicker } from './people-picker';
+import { privacyView } from './privacy-view';
 import { resultView, type ResultView } from './result-view';
 import { parseRoute, routeHash } from './routes';
 import { saveStatusOf } from './save-status';
@@ -58,6 +60,8 @@ export interface StorkPorts {
    * Absent: no history pages, results kept in memory only.
    */
   history?: HistoryAccess | null;
+  /** Deletes every person, trial and setting Stork keeps on this device (src/storage/delete-all.ts). */
+  deleteAllData(): Promise<DeletionReport>;
 }
 
 /** Said when no sensor answered on load and the demo was chosen for the person. */
@@ -148,6 +152,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       notice,
       personSlot: picker?.element ?? null,
       onStart: (choice) => void start(choice),
+      onPrivacy: () => showPrivacy(),
     });
     show(view.element, () => picker?.destroy());
     // Fetch the charts while the person chooses, so the trial page has them in time.
@@ -165,6 +170,17 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
           source = 'demo';
           view.chooseSource('demo', AUTO_DEMO_NOTICE);
         }
+      }),
+    );
+  }
+
+  function showPrivacy(): void {
+    show(
+      privacyView({
+        deleteAllData: () => ports.deleteAllData(),
+        onBack: () => showSetup(null),
+        // A fresh page: nothing deleted stays in memory (the set-up, people, this visit's results).
+        onRestart: () => window.location.reload(),
       }),
     );
   }

@@ -5,6 +5,7 @@
 import type { DeletionReport } from '../storage/delete-all';
 import { DATABASE_NAME } from '../storage/schema';
 import { h, replaceChildren } from './dom';
+import { CURRENT_PERSON_KEY } from './history-access';
 import { SETUP_PREFS_KEY } from './setup-prefs';
 
 export interface PrivacyViewOptions {
@@ -19,7 +20,7 @@ export interface PrivacyViewOptions {
 const KEPT_AS: Readonly<Record<string, string>> = {
   [DATABASE_NAME]: 'The trial history: people, notes, trials and their recordings',
   [SETUP_PREFS_KEY]: 'The last set-up choices',
-  'stork.person.v1': 'Who was being tested last',
+  [CURRENT_PERSON_KEY]: 'Who was being tested last',
 };
 
 /** The lines of a deletion report, in a person's words. */

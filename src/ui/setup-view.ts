@@ -35,6 +35,8 @@ export interface SetupViewOptions {
   /** Who is tested (people-picker.ts), shown first; absent without a history. */
   personSlot?: HTMLElement | null;
   onStart(choice: StartChoice): void;
+  /** Opens the privacy page (what is kept, delete all data); no link without it. */
+  onPrivacy?(): void;
 }
 
 export interface SetupView {
@@ -194,6 +196,17 @@ export function setupView(options: SetupViewOptions): SetupView {
     h('h1', { id: 'setup-title' }, 'Single-leg balance test'),
     notice,
     form,
+    options.onPrivacy === undefined
+      ? null
+      : h(
+          'p',
+          { className: 'privacy-link' },
+          h(
+            'button',
+            { className: 'link', attrs: { type: 'button' }, on: { click: () => options.onPrivacy?.() } },
+            'Privacy and your data',
+          ),
+        ),
   );
 
   return {
