@@ -18,7 +18,7 @@ import {
   type MetricCard,
   type SymmetryLine,
 } from './compare-model';
-import { conditionsKey, formatDay, formatMeasure } from './history-format';
+import { conditionsKey, conditionsShortLabel, formatDay, formatMeasure } from './history-format';
 import { emptyState, frameFor, loadPageData, page, testLink } from './history-page';
 import type { PlaceContext } from './place-context';
 
@@ -216,11 +216,7 @@ export async function showCompare(context: PlaceContext): Promise<void> {
       'select',
       { id: 'compare-conditions' },
       ...options.map((option) =>
-        h(
-          'option',
-          { attrs: { value: option.key } },
-          `${option.label} (left ${option.left}, right ${option.right})`,
-        ),
+        h('option', { attrs: { value: option.key } }, conditionsShortLabel(option.conditions)),
       ),
     );
     const chosenKey = options.find(
@@ -281,7 +277,7 @@ export async function showCompare(context: PlaceContext): Promise<void> {
               'one-side',
               `Only the ${state.tested} leg so far`,
               `In this session there are trials of the ${state.tested} leg only. Test the ${state.missing} leg under the same conditions to compare the two.`,
-              testLink(`Test the ${state.missing} leg`),
+              testLink(),
             )
           : state.kind === 'no-trials'
             ? emptyState(

@@ -42,6 +42,13 @@ export function conditionsLabel(conditions: LikeConditions): string {
   ].join(' · ');
 }
 
+/** "Eyes open, firm, chest, 45 s": the same, short enough for a select on a phone. */
+export function conditionsShortLabel(conditions: LikeConditions): string {
+  const surface = conditions.surface === 'firm' ? 'firm' : 'foam';
+  const placement = conditions.placement === 'chest' ? 'chest' : 'lower back';
+  return `${EYES_LABELS[conditions.eyes]}, ${surface}, ${placement}, ${conditions.capS} s`;
+}
+
 /** The like-for-like conditions of a trial's set-up (the side left out). */
 export function conditionsOf(setup: LikeConditions): LikeConditions {
   return { eyes: setup.eyes, surface: setup.surface, placement: setup.placement, capS: setup.capS };

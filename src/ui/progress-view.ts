@@ -12,6 +12,7 @@ import { conditionOptions } from './compare-model';
 import type { TimedValue } from './charts/progress-chart';
 import {
   conditionsKey,
+  conditionsShortLabel,
   formatDateTime,
   formatDay,
   formatMeasure,
@@ -135,11 +136,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
       'select',
       { id: 'progress-conditions' },
       ...options.map((option) =>
-        h(
-          'option',
-          { attrs: { value: option.key } },
-          `${option.label} (${option.left + option.right} ${option.left + option.right === 1 ? 'trial' : 'trials'})`,
-        ),
+        h('option', { attrs: { value: option.key } }, conditionsShortLabel(option.conditions)),
       ),
     );
     const current = chosenConditions();
