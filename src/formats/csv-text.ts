@@ -114,12 +114,76 @@ function isBlankRange(text: string, start: number, end: number, delimiter: CsvDe
   return true;
 }
 
+const CHAR_QUOTE = 34;
+const CHAR_LF = 10;
+const CHAR_CR = 13;
+
 /**
- * Line breaks outside quoted cells: CRLF, LF or a lone CR. Quoted cells are matched as a
- * whole first so the line breaks inside them are left alone. Linear: the two alternatives
- * inside the quotes never start with the same character.
+ * Finds the line breaks that end rows: those outside quoted cells, as papaparse reads RFC 4180
+ * (a cell is quoted when its first character is a double quote; inside, `""` is a quote and a
+ * lone `"` ends it; a quote later in an unquoted cell is just a character). Works on a text
+ * given in parts: its state carries over from one `scan` to the next.
  */
-const LINE_BREAK_OUTSIDE_QUOTES = /"(?:[^"]|"")*"|\r\n?/g;
+export class RowBreakScanner {
+  private readonly delimiter: number;
+  private inQuotedCell = false;
+  private atCellStart = true;
+
+  constructor(delimiter: CsvDelimiter) {
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  /**
+   * Scans `text` from `from`, calling `onBreak(start, end)` for each row break (`end - start`
+   * is 2 for CRLF, else 1). Returns where it stopped: `text.length`, or earlier at a character
+   * that needs the next one to be told apart (a CR that may be followed by LF, a quote in a
+   * quoted cell that may be followed by another) when `more` says more text will follow.
+   */
+  scan(text: string, from: number, more: boolean, onBreak: (start: number, end: number) => void): number {
+    const length = text.length;
+    for (let i = from; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (this.inQuotedCell) {
+        if (code !== CHAR_QUOTE) continue;
+        if (i + 1 === length && more) return i;
+        if (text.charCodeAt(i + 1) === CHAR_QUOTE) i++;
+        else this.inQuotedCell = false;
+        continue;
+      }
+      if (code === CHAR_QUOTE && this.atCellStart) {
+        this.inQuotedCell = true;
+        this.atCellStart = false;
+      } else if (code === this.delimiter) {
+        this.atCellStart = true;
+      } else if (code === CHAR_LF) {
+        onBreak(i, i + 1);
+        this.atCellStart = true;
+      } else if (code === CHAR_CR) {
+        if (i + 1 === length && more) return i;
+        const crlf = text.charCodeAt(i + 1) === CHAR_LF;
+        onBreak(i, crlf ? i + 2 : i + 1);
+        if (crlf) i++;
+        this.atCellStart = true;
+      } else {
+        this.atCellStart = false;
+      }
+    }
+    return length;
+  }
+}
+
+/** The text with every row break (RowBreakScanner) made LF; line breaks inside quoted cells kept as they are. */
+function rowBreaksAsLineFeeds(text: string, delimiter: CsvDelimiter): string {
+  const parts: string[] = [];
+  let copied = 0;
+  new RowBreakScanner(delimiter).scan(text, 0, false, (start, end) => {
+    if (end - start === 1 && text.charCodeAt(start) === CHAR_LF) return;
+    parts.push(text.slice(copied, start), '\n');
+    copied = end;
+  });
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
 
 /** The RFC 4180 path: papaparse, one row at a time, on text whose row breaks are all LF. */
 function visitQuotedRows(
@@ -128,9 +192,7 @@ function visitQuotedRows(
   delimiter: CsvDelimiter,
   firstLine: number,
 ): void {
-  const text = input.includes('\r')
-    ? input.replace(LINE_BREAK_OUTSIDE_QUOTES, (match) => (match.startsWith('"') ? match : '\n'))
-    : input;
+  const text = input.includes('\r') ? rowBreaksAsLineFeeds(input, delimiter) : input;
   let nextLine = firstLine;
   Papa.parse<string[]>(text, {
     delimiter,

@@ -4,15 +4,15 @@
  * Worker, see worker-entry.ts), then `end()`. The result is exactly what `readFileContents`
  * gives for the whole text, whatever the sizes of the parts (tested for every part size).
  *
- * Parts are cut after a line break that lies outside double quotes (quote parity: RFC 4180
- * doubles a quote inside a quoted cell, which keeps the parity), and never between the CR and
- * LF of a CRLF; the format is decided from the header and first data row, then each cut part
- * goes to the same table reader as a whole text (csv-table.ts), with its first line number.
+ * The format is decided from the header and the first data row; then the text is cut after
+ * each row break (RowBreakScanner: outside quoted cells as papaparse reads them, never between
+ * the CR and LF of a CRLF) and each cut part goes to the same table reader as a whole text
+ * (csv-table.ts), with its first line number.
  * Small files that are not tables of samples (a summary CSV, metadata) are kept and read whole
  * at the end.
  */
 import { createCsvTableReader, type CsvTableReader } from './csv-table';
-import { stripByteOrderMark } from './csv-text';
+import { RowBreakScanner, stripByteOrderMark } from './csv-text';
 import { detectFormat } from './detect-format';
 import {
   planFileContents,
@@ -43,7 +43,6 @@ export interface FileStream {
   end(): FileContents;
 }
 
-const CHAR_QUOTE = 34;
 const CHAR_LF = 10;
 const CHAR_CR = 13;
 
@@ -52,52 +51,41 @@ const START_LINES = 2;
 
 /** A stream reader for one file (its name tells other apps' sensor files apart). */
 export function createFileStream(fileName: string, options: FileStreamOptions = {}): FileStream {
-  let pending = '';
-  let scanned = 0; // characters of `pending` already scanned for line breaks
-  let inQuotes = false; // quote parity at `scanned`
+  let pending = ''; // text not yet given to the reader
+  let scanned = 0; // characters of `pending` the scanner has passed
   let started = false; // BOM handled
-  let head = ''; // whole lines kept until the format is decided
-  let nextLine = 1;
   let chars = 0;
   let mode: 'start' | 'table' | 'whole' = 'start';
   let plan: TablePlan<FileContents> | null = null;
   let reader: CsvTableReader | null = null;
+  let scanner: RowBreakScanner | null = null;
+  let nextLine = 1;
 
-  /** The end of the last whole line of `pending` outside quotes, or -1. */
-  const lastCut = (): number => {
+  /** Gives the reader the whole rows of `pending` (all of it at the end). */
+  const feedRows = (atEnd: boolean) => {
     let cut = -1;
-    let i = scanned;
-    for (; i < pending.length; i++) {
-      const code = pending.charCodeAt(i);
-      if (code === CHAR_QUOTE) inQuotes = !inQuotes;
-      else if (!inQuotes && code === CHAR_LF) cut = i + 1;
-      else if (!inQuotes && code === CHAR_CR) {
-        if (i + 1 === pending.length) break; // a CRLF may be split here: look again with the next part
-        if (pending.charCodeAt(i + 1) !== CHAR_LF) cut = i + 1;
-      }
-    }
-    scanned = i;
-    return cut;
+    scanned = (scanner as RowBreakScanner).scan(pending, scanned, !atEnd, (_start, end) => {
+      cut = end;
+    });
+    const take = atEnd ? pending.length : cut;
+    if (take <= 0) return;
+    const rows = pending.slice(0, take);
+    (reader as CsvTableReader).read(rows, nextLine);
+    nextLine += countLineBreaks(rows);
+    pending = pending.slice(take);
+    scanned -= take;
   };
 
-  const feed = (text: string) => {
-    (reader as CsvTableReader).read(text, nextLine);
-    nextLine += countLineBreaks(text);
-  };
-
-  /** Decides the format once the start holds enough lines (or at the end, with what there is). */
-  const decide = (atEnd: boolean) => {
-    if (!atEnd && countNonBlankLines(head) < START_LINES) return;
-    plan = planFileContents(head, fileName, options);
+  /** Decides the format once the start holds the header and the first data row. */
+  const decide = (start: string) => {
+    plan = planFileContents(start, fileName, options);
     if (plan === null) {
       mode = 'whole';
       return;
     }
     mode = 'table';
     reader = createCsvTableReader(plan.request);
-    const text = head;
-    head = '';
-    feed(text);
+    scanner = new RowBreakScanner(plan.request.dialect?.delimiter ?? ',');
   };
 
   return {
@@ -108,28 +96,18 @@ export function createFileStream(fileName: string, options: FileStreamOptions = 
         pending = stripByteOrderMark(pending);
         started = true;
       }
-      if (mode !== 'whole') {
-        const cut = lastCut();
-        if (cut > 0) {
-          const whole = pending.slice(0, cut);
-          pending = pending.slice(cut);
-          scanned -= cut;
-          if (mode === 'start') {
-            head += whole;
-            decide(false);
-          } else feed(whole);
-        }
+      if (mode === 'start') {
+        const end = endOfLeadingLines(pending, START_LINES);
+        if (end >= 0) decide(pending.slice(0, end));
       }
+      if (mode === 'table') feedRows(false);
       options.onProgress?.({ chars, rows: reader?.rowCount() ?? 0 });
     },
     end() {
-      if (mode === 'start') {
-        // A file shorter than its start: read as a whole text, as readFileContents does.
-        return readFileContents(head + pending, fileName, options);
-      }
-      if (mode === 'whole') return readSmallFile(head + pending, detectFormat(head));
-      if (pending !== '') feed(pending);
-      pending = '';
+      // A file shorter than its start: read as a whole text, as readFileContents does.
+      if (mode === 'start') return readFileContents(pending, fileName, options);
+      if (mode === 'whole') return readSmallFile(pending, detectFormat(pending));
+      feedRows(true);
       return (plan as TablePlan<FileContents>).finish((reader as CsvTableReader).finish());
     },
   };
@@ -158,7 +136,29 @@ export async function readFileStream(
   return file.end();
 }
 
-/** Line breaks in the text: CRLF, LF and a lone CR each count once. */
+/**
+ * Where the `count`-th non-blank line ends (after its line break), or -1 when the text does not
+ * hold that many whole lines yet (a CR at the very end may still be followed by LF). Quotes are
+ * not looked at: this only finds enough text to recognise the format.
+ */
+function endOfLeadingLines(text: string, count: number): number {
+  let found = 0;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === CHAR_LF || code === CHAR_CR) {
+      if (code === CHAR_CR && i + 1 === text.length) return -1;
+      if (!blank) found++;
+      blank = true;
+      const end = code === CHAR_CR && text.charCodeAt(i + 1) === CHAR_LF ? i + 2 : i + 1;
+      if (found === count) return end;
+      i = end - 1;
+    } else if (code !== 32 && code !== 9) blank = false;
+  }
+  return -1;
+}
+
+/** Physical line breaks in the text (also inside quoted cells): CRLF, LF and a lone CR each count once. */
 function countLineBreaks(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
@@ -167,18 +167,4 @@ function countLineBreaks(text: string): number {
     else if (code === CHAR_CR && text.charCodeAt(i + 1) !== CHAR_LF) count++;
   }
   return count;
-}
-
-/** Lines with something but spaces and tabs on them (the text ends with a line break). */
-function countNonBlankLines(text: string): number {
-  let count = 0;
-  let blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === CHAR_LF || code === CHAR_CR) {
-      if (!blank) count++;
-      blank = true;
-    } else if (code !== 32 && code !== 9) blank = false;
-  }
-  return count + (blank ? 0 : 1);
 }

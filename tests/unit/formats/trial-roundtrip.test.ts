@@ -201,7 +201,10 @@ function recordArbitrary(id: string): fc.Arbitrary<StorkTrialRecord> {
 /** 0 to 4 trials with distinct, non-empty ids (any text: commas, quotes, line breaks, formulas). */
 const recordsArbitrary = fc
   .uniqueArray(text, { maxLength: 4 })
-  .chain((ids) => (ids.length === 0 ? fc.constant([]) : fc.tuple(...ids.map(recordArbitrary))));
+  .chain(
+    (ids): fc.Arbitrary<StorkTrialRecord[]> =>
+      ids.length === 0 ? fc.constant([]) : fc.tuple(...ids.map(recordArbitrary)),
+  );
 
 describe('trial export and import (SPEC section 7)', () => {
   it("has the shape of the page's TrialRecord (src/session/types.ts), field for field", () => {
