@@ -54,6 +54,9 @@ export interface NormPerson {
 
 const NORM_NAME = 'Springer et al. 2007';
 
+/** Written on the chart's band, so the chart itself names the norm's source. */
+export const NORM_BAND_LABEL = 'Norm, Springer 2007';
+
 function bandText(lowS: number, highS: number): string {
   return lowS === highS ? `${lowS.toFixed(1)} s` : `${lowS.toFixed(1)}–${highS.toFixed(1)} s`;
 }

@@ -21,7 +21,7 @@ import {
 } from './history-format';
 import { emptyState, frameFor, loadPageData, page, testLink } from './history-page';
 import type { PlaceContext } from './place-context';
-import { progressModel, type ProgressModel } from './progress-model';
+import { NORM_BAND_LABEL, progressModel, type ProgressModel } from './progress-model';
 
 /** The picks, kept while the page is open in this tab. */
 let metric: ComparedMetric = 'holdTimeS';
@@ -242,7 +242,8 @@ export async function showProgress(context: PlaceContext): Promise<void> {
         h(
           'span',
           { className: 'norm-caption', data: { field: 'norm' } },
-          ` Grey band: ${norm.label}. ${norm.note} Source: ${norm.citation}`,
+          ` Grey band (“${NORM_BAND_LABEL}”): ${norm.label}. `,
+          h('small', { className: 'citation' }, `${norm.note} Source: ${norm.citation}`),
         ),
       );
     } else if (norm && !norm.applies) {
@@ -268,6 +269,12 @@ export async function showProgress(context: PlaceContext): Promise<void> {
           pointsRight: String(model.points.right),
           sessionsLeft: String(model.series.sides.left.sessions.length),
           sessionsRight: String(model.series.sides.right.sessions.length),
+          ...(norm?.applies
+            ? {
+                normLowS: String(norm.steps[norm.steps.length - 1]?.lowS),
+                normHighS: String(norm.steps[norm.steps.length - 1]?.highS),
+              }
+            : {}),
         },
       },
       h('div', { className: 'chart-box progress-box' }, canvas),
@@ -289,7 +296,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
           line: line(model.series.sides.right.sessions),
         },
         lineLabel,
-        norm: norm?.applies ? norm.steps : null,
+        norm: norm?.applies ? { steps: norm.steps, label: NORM_BAND_LABEL } : null,
         yMax: metric === 'holdTimeS' && conditions !== null ? conditions.capS : null,
         format: (value) => formatMeasure(metric, value),
       });

@@ -28,7 +28,8 @@ export interface ProgressChartData {
   right: { points: TimedValue[]; line: TimedValue[] };
   /** What the line is: "best of session" or "mean of session". */
   lineLabel: string;
-  norm: NormBandStep[] | null;
+  /** The norm band and the short name written on it, or null. */
+  norm: { steps: NormBandStep[]; label: string } | null;
   /** Fixed y range (hold time: 0 to the cap), or null to fit the data from 0. */
   yMax: number | null;
   format(value: number): string;
@@ -37,9 +38,10 @@ export interface ProgressChartData {
 const DAY_TICK = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit' });
 
 /** The thinnest band drawn, px: a norm of one value is a line, still visible. */
-const MIN_BAND_PX = 4;
+const MIN_BAND_PX = 8;
 
-function normPlugin(steps: readonly NormBandStep[]): Plugin<'line'> {
+/** `label` is written on the band itself, so the chart names its source. */
+function normPlugin(steps: readonly NormBandStep[], label: string): Plugin<'line'> {
   return {
     id: 'storkNormBand',
     beforeDatasetsDraw(chart) {
@@ -48,15 +50,29 @@ function normPlugin(steps: readonly NormBandStep[]): Plugin<'line'> {
       const y = scales['y'];
       if (x === undefined || y === undefined) return;
       ctx.save();
-      ctx.fillStyle = COLOURS.norm;
       steps.forEach((step, k) => {
         const next = steps[k + 1];
         const left = k === 0 ? chartArea.left : Math.max(chartArea.left, x.getPixelForValue(step.fromMs));
         const right = next ? Math.min(chartArea.right, x.getPixelForValue(next.fromMs)) : chartArea.right;
         const top = y.getPixelForValue(step.highS);
         const bottom = y.getPixelForValue(step.lowS);
+        const middle = (top + bottom) / 2;
         const height = Math.max(MIN_BAND_PX, bottom - top);
-        ctx.fillRect(left, (top + bottom) / 2 - height / 2, right - left, height);
+        ctx.fillStyle = COLOURS.norm;
+        ctx.fillRect(left, middle - height / 2, right - left, height);
+        ctx.strokeStyle = '#555';
+        ctx.lineWidth = 1.5;
+        ctx.setLineDash([3, 3]);
+        ctx.beginPath();
+        ctx.moveTo(left, middle);
+        ctx.lineTo(right, middle);
+        ctx.stroke();
+        if (k === 0) {
+          ctx.fillStyle = '#333';
+          ctx.font = '12px system-ui, sans-serif';
+          ctx.textBaseline = 'bottom';
+          ctx.fillText(label, left + 4, middle - height / 2 - 2);
+        }
       });
       ctx.restore();
     },
@@ -85,6 +101,8 @@ export function progressChart(canvas: HTMLCanvasElement, data: ProgressChartData
       borderDash: dash,
       pointRadius: 0,
       pointHitRadius: 0,
+      // The legend draws a line for the line.
+      pointStyle: 'line' as const,
     },
     {
       label: `${name} leg, each trial`,
@@ -95,6 +113,8 @@ export function progressChart(canvas: HTMLCanvasElement, data: ProgressChartData
       pointStyle: name === 'Left' ? ('circle' as const) : ('triangle' as const),
       pointRadius: values.points.length > 300 ? 2 : 4,
       pointHoverRadius: 6,
+      // A hold time at the cap sits on the frame: draw the whole point.
+      clip: false as const,
     },
   ];
   return new Chart(canvas, {
@@ -138,6 +158,6 @@ export function progressChart(canvas: HTMLCanvasElement, data: ProgressChartData
         },
       },
     },
-    plugins: data.norm === null ? [] : [normPlugin(data.norm)],
+    plugins: data.norm === null ? [] : [normPlugin(data.norm.steps, data.norm.label)],
   });
 }

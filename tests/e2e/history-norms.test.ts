@@ -1,0 +1,70 @@
+/**
+ * The progress chart's norm band: with the default protocol (eyes open, firm floor, 45 s cap)
+ * and a birth year, hold time is drawn against the Springer 2007 age-group norm, cited on the
+ * chart. Trials: the bundled demo recording at 8x (no sensor on this page), one per leg.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openStork, screenshot } from './helpers/browser';
+import { choose, pressStart } from './helpers/flow';
+import { addPerson, goTo, viewportScreenshot } from './helpers/history';
+import { readResult } from './helpers/result-page';
+import { serveDist, type StaticServer } from './helpers/static-server';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the progress chart against the norms', () => {
+  it('draws the Springer 2007 hold-time band for the person’s age group and cites it', async () => {
+    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    try {
+      // Born 75 years before this year: 74 or 75 today, the 70-79 group either way.
+      const birthYear = new Date().getFullYear() - 75;
+      await addPerson(page, 'Older adult', birthYear);
+      await page
+        .locator('#setup-notice')
+        .getByText('the demo recording is selected')
+        .waitFor({ timeout: 5_000 });
+      await choose(page, '45 s');
+      await choose(page, 'Left leg');
+      await page.getByLabel('Demo speed').selectOption('8');
+      await pressStart(page);
+      const left = await readResult(page, 60_000);
+      await page.getByRole('button', { name: 'Test other leg' }).click();
+      const right = await readResult(page, 60_000);
+      expect(left.endReason).toBe('touchdown');
+      expect(right.endReason).toBe('touchdown');
+
+      await goTo(page, 'Progress');
+      const figure = page.locator('.progress-figure[data-chart="drawn"]');
+      await figure.waitFor();
+      expect(await figure.getAttribute('data-points-left')).toBe('1');
+      expect(await figure.getAttribute('data-points-right')).toBe('1');
+      // SPEC section 1, Springer et al. 2007, eyes open, 70-79: 21.5 s.
+      expect(await figure.getAttribute('data-norm-low-s')).toBe('21.5');
+      expect(await figure.getAttribute('data-norm-high-s')).toBe('21.5');
+      const caption = await page.locator('[data-field="norm"]').innerText();
+      expect(caption).toContain('Springer et al. 2007, age 70-79, eyes open: 21.5 s');
+      expect(caption).toContain('J Geriatr Phys Ther. 2007;30(1):8-15');
+      await viewportScreenshot(page, '54-progress-norm', '.progress-figure');
+
+      // Another measure has no norm: no band, no citation.
+      await page.getByLabel('Measure').selectOption('rms');
+      await page.locator('.progress-figure[data-metric="rms"][data-chart="drawn"]').waitFor();
+      await expect(page.locator('[data-field="norm"]').count()).resolves.toBe(0);
+      await screenshot(page, '55-progress-rms');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
