@@ -42,6 +42,15 @@ export function deletionLines(report: DeletionReport): { deleted: string[]; prob
 
 export function privacyView(options: PrivacyViewOptions): HTMLElement {
   const deleteArea = h('div', { className: 'delete-area' });
+  const back = h(
+    'div',
+    { className: 'actions' },
+    h(
+      'button',
+      { className: 'secondary', attrs: { type: 'button' }, on: { click: () => options.onBack() } },
+      'Back to set-up',
+    ),
+  );
 
   const startButton = h(
     'button',
@@ -91,6 +100,8 @@ export function privacyView(options: PrivacyViewOptions): HTMLElement {
 
   async function runDeletion(): Promise<void> {
     const working = h('p', { attrs: { role: 'status' } }, 'Deleting…');
+    // After a deletion the only way on is a fresh page (onRestart).
+    back.hidden = true;
     replaceChildren(deleteArea, working);
     const { deleted, problems } = deletionLines(await options.deleteAllData());
     const outcome = h(
@@ -142,14 +153,6 @@ export function privacyView(options: PrivacyViewOptions): HTMLElement {
       'Deletes every person, note, trial and recording, and the remembered choices, from this device. Download what you want to keep first.',
     ),
     deleteArea,
-    h(
-      'div',
-      { className: 'actions' },
-      h(
-        'button',
-        { className: 'secondary', attrs: { type: 'button' }, on: { click: () => options.onBack() } },
-        'Back to set-up',
-      ),
-    ),
+    back,
   );
 }

@@ -1,0 +1,132 @@
+/**
+ * Privacy in real headless Chromium over the built page: what a person types (a name, notes)
+ * is shown as text and never becomes markup, and "Delete all my data" on the privacy page
+ * (reached from the set-up page) removes the history and the remembered settings after a
+ * confirm step, says what it removed, and leaves the app's own offline files.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openStork, screenshot } from './helpers/browser';
+import { pressStart, waitForPhase } from './helpers/flow';
+import { serveDist, type StaticServer } from './helpers/static-server';
+
+/** A name and notes that would run a script or add markup if they were ever put in as HTML. */
+const HOSTILE_NAME = '<img src=x onerror="window.__injected=1">Zoë';
+const HOSTILE_NOTES = '<b>not bold</b><script>window.__injected=2</script>';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What this origin keeps: IndexedDB database names, localStorage keys, Cache Storage names. */
+async function kept(page: Page): Promise<{ databases: string[]; keys: string[]; caches: string[] }> {
+  return page.evaluate(async () => ({
+    databases: (await indexedDB.databases()).map((info) => info.name ?? '').sort(),
+    keys: Object.keys(localStorage).sort(),
+    caches: (await caches.keys()).sort(),
+  }));
+}
+
+/** A short demo trial, stopped once it runs, saved for the current person. */
+async function stoppedTrial(page: Page, personName: string): Promise<void> {
+  await page.locator('#setup-notice').getByText('the demo recording is selected').waitFor({ timeout: 5_000 });
+  await pressStart(page);
+  await waitForPhase(page, 'running');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.locator('[data-screen="result"]').waitFor();
+  await page.locator('[data-field="save-status"]').getByText(personName).waitFor();
+}
+
+async function injected(page: Page): Promise<unknown> {
+  return page.evaluate(() => (window as unknown as { __injected?: unknown }).__injected ?? null);
+}
+
+describe('privacy', () => {
+  it('shows names and notes as text, never as markup', async () => {
+    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    await page.locator('[data-part="people-picker"]').waitFor();
+    await page.getByLabel('Name or code').fill(HOSTILE_NAME);
+    await page.getByLabel(/^Notes/).fill(HOSTILE_NOTES);
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByText(`Results are kept in ${HOSTILE_NAME}’s history on this device.`).waitFor();
+    await stoppedTrial(page, HOSTILE_NAME);
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'History' }).click();
+    const notes = page.locator('[data-field="person-notes"]');
+    await expect(notes.innerText()).resolves.toBe(HOSTILE_NOTES);
+    expect(await notes.locator('b, script').count()).toBe(0);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await injected(page)).toBeNull();
+    await page.context().close();
+  });
+
+  it('deletes all data after a confirm step, says what it deleted, and keeps the app’s own offline files', async () => {
+    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    await page.locator('[data-part="people-picker"]').waitFor();
+    await page.getByLabel('Name or code').fill('P-017');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByText('Results are kept in P-017’s history on this device.').waitFor();
+    // A trial, so there is a history and a remembered set-up.
+    await stoppedTrial(page, 'P-017');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const before = await kept(page);
+    expect(before.databases).toEqual(['stork-history']);
+    expect(before.keys).toEqual(['stork.person.v1', 'stork.setup.v1']);
+    expect(before.caches).toHaveLength(1);
+    expect(before.caches[0]).toMatch(/^workbox-precache-v2-/);
+
+    await page.getByRole('button', { name: 'Change set-up' }).click();
+    await page.getByRole('button', { name: 'Privacy and your data' }).click();
+    const privacy = page.locator('[data-screen="privacy"]');
+    await expect(privacy.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+      'Privacy and your data',
+    );
+    await expect(
+      privacy.getByText(/No recording, result, name or note is sent anywhere/).isVisible(),
+    ).resolves.toBe(true);
+    await screenshot(page, '50-privacy');
+
+    // The first tap only asks; Cancel leaves everything as it was.
+    await privacy.getByRole('button', { name: 'Delete all my data' }).click();
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Delete everything Stork keeps on this device? This cannot be undone.',
+    );
+    await screenshot(page, '51-privacy-confirm');
+    await privacy.getByRole('button', { name: 'Cancel' }).click();
+    await expect(kept(page)).resolves.toEqual(before);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Delete all my data',
+    );
+
+    await privacy.getByRole('button', { name: 'Delete all my data' }).click();
+    await privacy.getByRole('button', { name: 'Yes, delete everything' }).click();
+    const report = privacy.locator('[data-field="deletion-report"]');
+    await report.waitFor();
+    await expect(report.locator('p').first().innerText()).resolves.toBe('Deleted from this device:');
+    expect((await report.locator('li').allInnerTexts()).sort()).toEqual([
+      'The last set-up choices',
+      'The trial history: people, notes, trials and their recordings',
+      'Who was being tested last',
+    ]);
+    await expect(privacy.getByRole('button', { name: 'Back to set-up' }).isHidden()).resolves.toBe(true);
+    await screenshot(page, '52-privacy-deleted');
+    // Gone, except the app's own files.
+    await expect(kept(page)).resolves.toEqual({ databases: [], keys: [], caches: before.caches });
+
+    await privacy.getByRole('button', { name: 'Start again' }).click();
+    await page.getByRole('heading', { name: 'Single-leg balance test' }).waitFor();
+    // A fresh start: nobody in the history, the add form is the picker.
+    await page.getByLabel('Name or code').waitFor();
+    await expect(page.locator('#person-select').isVisible()).resolves.toBe(false);
+    await expect(page.getByText('No person chosen').isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+});
