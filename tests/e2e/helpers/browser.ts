@@ -40,6 +40,11 @@ export interface PageOptions {
   sensors: 'present' | 'absent';
   /** Scripts run before the page's own (stubs, counters). */
   initScripts?: readonly string[];
+  /**
+   * Lets the test inject scripts and styles the page's Content-Security-Policy would refuse
+   * (axe-core, a larger root font): only for tests that look at the page, never at its security.
+   */
+  bypassCSP?: boolean;
 }
 
 /**
@@ -118,6 +123,7 @@ export async function openStork(browser: Browser, url: string, options: PageOpti
     viewport: PHONE_VIEWPORT,
     deviceScaleFactor: 2,
     acceptDownloads: true,
+    bypassCSP: options.bypassCSP ?? false,
   });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
