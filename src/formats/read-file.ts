@@ -4,7 +4,9 @@
  * through plans (table-plan.ts), so a stream (file-stream.ts) gives the same contents as a
  * whole text.
  */
-import { readCsvTables, readCsvHeader } from './csv-table';
+import { readCsvTables } from './csv-table';
+import { isBlankText, stripByteOrderMark } from './csv-text';
+import { parseDecimal } from './decimal';
 import { detectFormat, type FileFormat } from './detect-format';
 import { FormatError } from './format-error';
 import { planCoreMotionGCsv, planUbcBalanceTestCsv } from './phone-exports';
@@ -14,7 +16,7 @@ import { planSensorLoggerCsv, readSensorLoggerMetadata, type SensorLoggerMetadat
 import type { SensorFile } from './sensor-file';
 import { readSummaryCsv, type SummaryTable } from './summary-reader';
 import { planSwayCsv, type SwayTrial } from './sway-csv';
-import type { TablePlan } from './table-plan';
+import { delimiterOfHeader, headerNames, leadingLines, type TablePlan } from './table-plan';
 
 /** What one file holds. */
 export type FileContents =
@@ -102,9 +104,30 @@ export function readSmallFile(text: string, format: FileFormat): FileContents {
   }
 }
 
-function unknownFormat(text: string): FormatError {
-  const header = readCsvHeader(text);
-  return new FormatError(header.line, UNKNOWN_FORMAT_REASON);
+/**
+ * The error for a text no format recognises: `file is empty`, `no header row` (the first line
+ * is all numbers), or UNKNOWN_FORMAT_REASON on the header's line. The header is not parsed as
+ * CSV: with an unknown separator, its quotes may not parse.
+ */
+function unknownFormat(input: string): FormatError {
+  if (isBlankText(input)) return new FormatError(null, 'file is empty');
+  const text = stripByteOrderMark(input);
+  const [header = ''] = leadingLines(text, 1);
+  const cells = headerNames(header, delimiterOfHeader(header));
+  if (cells.every((cell) => parseDecimal(cell, 0, cell.length) !== null))
+    return new FormatError(null, 'no header row');
+  return new FormatError(lineOfFirstNonBlank(text), UNKNOWN_FORMAT_REASON);
+}
+
+/** The 1-based line of the first line with something but spaces and tabs (CRLF, LF and CR end lines). */
+function lineOfFirstNonBlank(text: string): number {
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+    else if (code !== 13 && code !== 32 && code !== 9) return line;
+  }
+  return line;
 }
 
 function mapped<T, U>(plan: TablePlan<T>, map: (value: T) => U): TablePlan<U> {

@@ -201,9 +201,8 @@ function recordArbitrary(id: string): fc.Arbitrary<StorkTrialRecord> {
 /** 0 to 4 trials with distinct, non-empty ids (any text: commas, quotes, line breaks, formulas). */
 const recordsArbitrary = fc
   .uniqueArray(text, { maxLength: 4 })
-  .chain(
-    (ids): fc.Arbitrary<StorkTrialRecord[]> =>
-      ids.length === 0 ? fc.constant([]) : fc.tuple(...ids.map(recordArbitrary)),
+  .chain((ids): fc.Arbitrary<StorkTrialRecord[]> =>
+    ids.length === 0 ? fc.constant([]) : fc.tuple(...ids.map(recordArbitrary)),
   );
 
 describe('trial export and import (SPEC section 7)', () => {
