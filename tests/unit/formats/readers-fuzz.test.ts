@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detectFormat } from '../../../src/formats/detect-format';
+import { detectFormat, FORMAT_DETECTORS } from '../../../src/formats/detect-format';
 import { FormatError } from '../../../src/formats/format-error';
 import { readRecordings } from '../../../src/formats/read-recordings';
 import { readSamplesCsv } from '../../../src/formats/samples-csv';
@@ -91,7 +91,7 @@ describe('readers on any input', () => {
   it('detectFormat never throws', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) =>
-        ['stork-samples', 'sway-2d', 'unknown'].includes(detectFormat(text)),
+        [...FORMAT_DETECTORS.map((detector) => detector.format), 'unknown'].includes(detectFormat(text)),
       ),
     );
   });

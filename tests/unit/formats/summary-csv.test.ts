@@ -196,4 +196,29 @@ describe('writeSummaryCsv', () => {
   it('writes just the header for no trials', () => {
     expect(writeSummaryCsv([])).toBe(`${summaryColumns('motion').join(',')}\r\n`);
   });
+
+  it('gives a trial that could not be analysed its row: identity and app version, results empty', () => {
+    const [row] = parse(
+      writeSummaryCsv([{ result: null, trialId: 't9', holdTimeS: 0.5, appVersion: '0.1.0' }]),
+    );
+    expect(row).toMatchObject({
+      trial_id: 't9',
+      hold_time_s: '0.5',
+      signal: '',
+      rms_ap_m_s2: '',
+      app_version: '0.1.0',
+      analysis_version: '',
+    });
+  });
+
+  it("adds one more ' before text that already starts with ' and then a formula, so a reader can take exactly one off", () => {
+    const [row] = parse(
+      writeSummaryCsv([
+        { result: result('motion'), subject: "'=1" },
+        { result: result('motion'), subject: "'a" },
+      ]),
+    );
+    expect(row?.subject).toBe("''=1");
+    expect(parse(writeSummaryCsv([{ result: result('motion'), subject: "'a" }]))[0]?.subject).toBe("'a");
+  });
 });
