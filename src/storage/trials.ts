@@ -45,6 +45,12 @@ export interface TrialsStore {
    */
   save(record: TrialRecord, personId: string): Promise<StoredTrial>;
   /**
+   * Stores several trials for a person in ONE transaction: all of them or, when any fails
+   * (an invalid record, a full disk, no such person), none, so an import changes nothing
+   * unless it succeeds as a whole. Rejects like `save`.
+   */
+  saveMany(records: readonly TrialRecord[], personId: string): Promise<StoredTrial[]>;
+  /**
    * One person's trials, newest first, as summaries (no samples; of the analysis only the
    * metrics), read from the person's summary record (summaries.ts) in one read.
    * Deleted trials are left out; a deleted person's trials are not (list people first).
@@ -87,33 +93,12 @@ const isLive = (trial: StoredTrial | undefined): trial is StoredTrial =>
 export function createTrialsStore(context: StoreContext): TrialsStore {
   return {
     async save(record, personId) {
-      if (typeof record.id !== 'string' || record.id === '')
-        throw new StorageError('invalid', 'the trial has no id');
-      // Encoded before the transaction: IndexedDB commits a transaction that sits idle, so no
-      // long computation may run inside one.
-      const stored = toStoredForm(record, personId);
-      await inTransaction(
-        context.db(),
-        ['people', 'trials', 'samples', 'summaries'],
-        'readwrite',
-        async (tx) => {
-          const [person, previous] = await Promise.all([
-            tx.objectStore('people').get(personId),
-            tx.objectStore('trials').get(record.id),
-          ]);
-          if (!person || person.deletedAtMs !== undefined)
-            throw new StorageError('not-found', `person ${personId}`);
-          await allRequests([
-            () => tx.objectStore('trials').put(stored.trial),
-            () => tx.objectStore('samples').put({ trialId: record.id, ...stored.samples }),
-          ]);
-          // A trial saved again for someone else leaves the first person's history.
-          if (previous && previous.personId !== personId)
-            await patchSummaries(tx, previous.personId, removeRow(record.id));
-          await patchSummaries(tx, personId, upsertRow(stored.trial));
-        },
-      );
-      return stored.trial;
+      const [stored] = await saveAll(context, [record], personId);
+      return stored!;
+    },
+
+    saveMany(records, personId) {
+      return saveAll(context, records, personId);
     },
 
     async listByPerson(personId, filter = {}) {
@@ -150,6 +135,38 @@ export function createTrialsStore(context: StoreContext): TrialsStore {
       });
     },
   };
+}
+
+/** Writes the records for the person in one transaction (see TrialsStore.save and saveMany). */
+async function saveAll(
+  context: StoreContext,
+  records: readonly TrialRecord[],
+  personId: string,
+): Promise<StoredTrial[]> {
+  for (const record of records) {
+    if (typeof record.id !== 'string' || record.id === '')
+      throw new StorageError('invalid', 'the trial has no id');
+  }
+  // Encoded before the transaction: IndexedDB commits a transaction that sits idle, so no
+  // long computation may run inside one.
+  const stored = records.map((record) => toStoredForm(record, personId));
+  await inTransaction(context.db(), ['people', 'trials', 'samples', 'summaries'], 'readwrite', async (tx) => {
+    const person = await tx.objectStore('people').get(personId);
+    if (!person || person.deletedAtMs !== undefined)
+      throw new StorageError('not-found', `person ${personId}`);
+    for (const { trial, samples } of stored) {
+      const previous = await tx.objectStore('trials').get(trial.id);
+      await allRequests([
+        () => tx.objectStore('trials').put(trial),
+        () => tx.objectStore('samples').put({ trialId: trial.id, ...samples }),
+      ]);
+      // A trial saved again for someone else leaves the first person's history.
+      if (previous && previous.personId !== personId)
+        await patchSummaries(tx, previous.personId, removeRow(trial.id));
+      await patchSummaries(tx, personId, upsertRow(trial));
+    }
+  });
+  return stored.map(({ trial }) => trial);
 }
 
 /**
