@@ -79,6 +79,10 @@ function sameCondition(a: TrialSetup, b: TrialSetup): boolean {
   );
 }
 
+let historyScreens: Promise<typeof import('./history-screens')> | null = null;
+const loadHistoryScreens = (): Promise<typeof import('./history-screens')> =>
+  (historyScreens ??= import('./history-screens'));
+
 export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   const live = announcer();
   const screen = h('div', { className: 'screen-host' });
@@ -155,8 +159,9 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       onPrivacy: () => showPrivacy(),
     });
     show(view.element, () => picker?.destroy());
-    // Fetch the charts while the person chooses, so the trial page has them in time.
-    window.setTimeout(() => void loadCharts(), 0);
+    // Fetch the charts while the person chooses, so the trial page has them in time; then the
+    // history pages, so a tap on their tab shows them at once.
+    window.setTimeout(() => void loadCharts().then(() => (history ? loadHistoryScreens() : null)), 0);
     if (notice !== null || source !== 'sensor' || ports.motionSupport !== 'ok' || sensorChecked) return;
     // Where motion needs no tap, check the sensor now, and pick the demo for the person when
     // nothing answers within a second (a computer without a sensor).
@@ -362,8 +367,10 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
           csv.downloadText(csv.trialFileName(record), csv.trialSamplesCsv(record)),
         ),
     };
-    // The history pages and their charts load on demand: most visits only run a test.
-    void import('./history-screens').then((screens) => {
+    // The history pages and their charts load on demand: most visits only run a test. Both
+    // are asked for at once, so a reload on a chart page does not fetch one after the other.
+    if (place.name !== 'history') void import('./charts/history-charts');
+    void loadHistoryScreens().then((screens) => {
       if (isCurrent()) screens.showPlace(place, context);
     });
   }

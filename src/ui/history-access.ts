@@ -6,7 +6,7 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { TrialResultSink } from '../session/results';
 import type { TrialRecord } from '../session/types';
-import { StorageError } from '../storage/errors';
+import { STORAGE_MESSAGES, StorageError } from '../storage/errors';
 import type { PersonRecord, TrialStore } from '../storage';
 import type { KeyValueStore } from './setup-prefs';
 
@@ -64,7 +64,13 @@ export function createHistoryAccess(opened: Promise<TrialStore>, prefs: KeyValue
       return store;
     },
     (error: unknown) => {
-      problem = error instanceof Error ? error.message : String(error);
+      // The fixed message alone: the browser's own words (appended to it) mean little to a person.
+      problem =
+        error instanceof StorageError
+          ? STORAGE_MESSAGES[error.kind]
+          : error instanceof Error
+            ? error.message
+            : String(error);
       return null;
     },
   );

@@ -83,6 +83,8 @@ export async function loadPageData(history: HistoryAccess): Promise<PageData> {
   const known = person === null ? undefined : people.find((p) => p.id === person.id);
   if (known === undefined) return { kind: 'no-person', store, people };
   const trials = await store.trials.listByPerson(known.id);
+  // Read by scripts/bench-history-views.ts: how much of opening a page is the data.
+  performance.mark('stork:page-data');
   return { kind: 'person', store, people, person: known, trials };
 }
 

@@ -193,6 +193,7 @@ export async function showHistory(context: PlaceContext): Promise<void> {
     ),
   );
   render();
+  performance.mark('stork:page-built');
   const notes =
     person.notes === ''
       ? null

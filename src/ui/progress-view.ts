@@ -28,12 +28,8 @@ let metric: ComparedMetric = 'holdTimeS';
 let conditionsChoice: string | null = null;
 let includeInterrupted = false;
 
-function timed(points: readonly ProgressPoint[], whenOf: Map<string, string>): TimedValue[] {
-  return points.map((point) => ({
-    x: point.timeMs,
-    y: point.value,
-    when: whenOf.get(point.trialId) ?? formatDay(point.date),
-  }));
+function timed(points: readonly ProgressPoint[]): TimedValue[] {
+  return points.map((point) => ({ x: point.timeMs, y: point.value, trialId: point.trialId }));
 }
 
 function line(sessions: readonly SessionValue[]): TimedValue[] {
@@ -57,11 +53,17 @@ function dataTable(model: ProgressModel, chosen: ComparedMetric): HTMLElement {
       { data: { value: session ? String(session.value) : '' } },
       session ? `${formatMeasure(chosen, session.value)} (${session.trials})` : '–',
     );
-  return h(
-    'details',
-    { className: 'data-table' },
-    h('summary', {}, 'The numbers as a table'),
-    h(
+  // The rows are made when the table is first opened: years of sessions are many rows.
+  const details = h('details', { className: 'data-table' }, h('summary', {}, 'The numbers as a table'));
+  const fill = (): void => {
+    details.removeEventListener('toggle', fill);
+    details.append(table());
+  };
+  details.addEventListener('toggle', fill);
+  return details;
+
+  function table(): HTMLElement {
+    return h(
       'table',
       {},
       h('caption', {}, `${what} of each session; in brackets the trials it was taken from.`),
@@ -89,8 +91,8 @@ function dataTable(model: ProgressModel, chosen: ComparedMetric): HTMLElement {
           ),
         ),
       ),
-    ),
-  );
+    );
+  }
 }
 
 export async function showProgress(context: PlaceContext): Promise<void> {
@@ -105,14 +107,16 @@ export async function showProgress(context: PlaceContext): Promise<void> {
     return;
   }
   const { trials, person } = data;
-  const whenOf = new Map(trials.map((trial) => [trial.id, formatDateTime(trial.startedAt)]));
+  const startedAtOf = new Map(trials.map((trial) => [trial.id, trial.startedAt]));
+  const whenOf = (trialId: string): string => formatDateTime(startedAtOf.get(trialId) ?? '');
   const controls = h('div', { className: 'progress-controls' });
   const results = h('div', { className: 'progress-results' });
   let chart: Chart | null = null;
   let drawing = 0;
 
+  /** The conditions trials were done under, worked out again only when "include interrupted" changes. */
+  let options = conditionOptions(trials, null, includeInterrupted);
   function chosenConditions(): LikeConditions | null {
-    const options = conditionOptions(trials, null, includeInterrupted);
     const chosen = options.find((option) => option.key === conditionsChoice) ?? options[0];
     return chosen?.conditions ?? null;
   }
@@ -131,7 +135,6 @@ export async function showProgress(context: PlaceContext): Promise<void> {
       metric = metricSelect.value as ComparedMetric;
       renderResults();
     });
-    const options = conditionOptions(trials, null, includeInterrupted);
     const conditionsSelect = h(
       'select',
       { id: 'progress-conditions' },
@@ -149,6 +152,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
     interrupted.checked = includeInterrupted;
     interrupted.addEventListener('change', () => {
       includeInterrupted = interrupted.checked;
+      options = conditionOptions(trials, null, includeInterrupted);
       renderControls();
       renderResults();
     });
@@ -221,7 +225,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
         emptyState(
           'one-trial',
           'One trial so far',
-          `${only ? `${whenOf.get(only.trialId) ?? ''}: ${label.toLowerCase()} ${formatMeasure(metric, only.value)}. ` : ''}The chart starts with the second trial: test again (the other leg, or another day) to see how balance changes.`,
+          `${only ? `${whenOf(only.trialId)}: ${label.toLowerCase()} ${formatMeasure(metric, only.value)}. ` : ''}The chart starts with the second trial: test again (the other leg, or another day) to see how balance changes.`,
           testLink(),
         ),
       );
@@ -281,6 +285,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
       h('figcaption', {}, ...captionParts),
     );
     replaceChildren(results, oneSide, figure, dataTable(model, metric));
+    performance.mark('stork:page-built');
     const lineLabel = model.series.line === 'best' ? 'best of session' : 'mean of session';
     void import('./charts/history-charts').then((module) => {
       if (ticket !== drawing || !context.isCurrent()) return;
@@ -288,18 +293,20 @@ export async function showProgress(context: PlaceContext): Promise<void> {
         label,
         unit,
         left: {
-          points: timed(model.series.sides.left.points, whenOf),
+          points: timed(model.series.sides.left.points),
           line: line(model.series.sides.left.sessions),
         },
         right: {
-          points: timed(model.series.sides.right.points, whenOf),
+          points: timed(model.series.sides.right.points),
           line: line(model.series.sides.right.sessions),
         },
         lineLabel,
         norm: norm?.applies ? { steps: norm.steps, label: NORM_BAND_LABEL } : null,
         yMax: metric === 'holdTimeS' && conditions !== null ? conditions.capS : null,
         format: (value) => formatMeasure(metric, value),
+        describe: whenOf,
       });
+      performance.mark('stork:chart-drawn');
       figure.dataset['chart'] = 'drawn';
     });
   }

@@ -173,6 +173,7 @@ describe('history, comparison and progress', () => {
       expect(await figure.getAttribute('data-sessions-left')).toBe('1');
       expect(await figure.getAttribute('data-sessions-right')).toBe('1');
       // The table beside the chart: today's best of each leg.
+      await page.getByText('The numbers as a table').click();
       const today = page.locator('.data-table tbody tr');
       await expect(today.count()).resolves.toBe(1);
       expect(await dataValue(page, '.data-table tbody tr td:nth-of-type(1)')).toBe(leftBest);

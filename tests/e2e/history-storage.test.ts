@@ -63,7 +63,7 @@ describe('when the history cannot be kept', () => {
     try {
       const banner = page.locator('[data-field="storage-banner"]');
       await expect.poll(() => banner.isVisible()).toBe(true);
-      await expect(banner.innerText()).resolves.toContain(STORAGE_MESSAGES.unavailable);
+      await expect(banner.innerText()).resolves.toBe(STORAGE_MESSAGES.unavailable);
       // No person to choose where nothing can be kept.
       await expect(page.locator('[data-part="people-picker"]').isVisible()).resolves.toBe(false);
       await screenshot(page, '50-storage-unavailable-setup');

@@ -10,8 +10,10 @@ export interface TimedValue {
   /** Epoch ms. */
   x: number;
   y: number;
-  /** The date (and time) as the page writes it, for the tooltip. */
-  when: string;
+  /** The trial it is, if one (the tooltip asks `describe` for its date and time). */
+  trialId?: string;
+  /** The tooltip's title when already known (a session). */
+  when?: string;
 }
 
 export interface NormBandStep {
@@ -33,6 +35,8 @@ export interface ProgressChartData {
   /** Fixed y range (hold time: 0 to the cap), or null to fit the data from 0. */
   yMax: number | null;
   format(value: number): string;
+  /** The date and time of a trial, for its tooltip (asked only when one is shown). */
+  describe(trialId: string): string;
 }
 
 const DAY_TICK = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit' });
@@ -151,7 +155,10 @@ export function progressChart(canvas: HTMLCanvasElement, data: ProgressChartData
         legend: { labels: { boxWidth: 14, font: { size: 13 }, usePointStyle: true } },
         tooltip: {
           callbacks: {
-            title: (items: TooltipItem<'line'>[]) => (items[0]?.raw as TimedValue | undefined)?.when ?? '',
+            title: (items: TooltipItem<'line'>[]) => {
+              const point = items[0]?.raw as TimedValue | undefined;
+              return point?.when ?? (point?.trialId ? data.describe(point.trialId) : '');
+            },
             label: (item: TooltipItem<'line'>) =>
               `${item.dataset.label ?? ''}: ${data.format((item.raw as TimedValue).y)}`,
           },

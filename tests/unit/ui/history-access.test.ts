@@ -66,7 +66,7 @@ describe('saving finished trials for the current person', () => {
   it('storage unavailable: the page learns the store’s message, and a save rejects with it after keeping the record', async () => {
     const access = createHistoryAccess(openStore({ factory: null, storageManager: null }), memoryPrefs());
     expect(await access.ready).toBeNull();
-    expect(access.problem()).toBe(`${STORAGE_MESSAGES.unavailable}: IndexedDB is missing`);
+    expect(access.problem()).toBe(STORAGE_MESSAGES.unavailable);
     const log = createStoredResultLog(currentPersonSink(access));
     const saving = log.save(makeRecord({ id: 't1' }));
     await expect(saving).rejects.toBeInstanceOf(StorageError);
