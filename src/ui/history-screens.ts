@@ -4,7 +4,9 @@
  */
 import './history.css';
 import { showCompare } from './compare-view';
+import { showExport } from './export-view';
 import { showHistory } from './history-view';
+import { showImport } from './import-view';
 import type { PlaceContext } from './place-context';
 import { showProgress } from './progress-view';
 import type { Route } from './routes';
@@ -20,7 +22,11 @@ export function showPlace(place: Route, context: PlaceContext): void {
         ? showCompare(context)
         : place.name === 'progress'
           ? showProgress(context)
-          : showHistory(context);
+          : place.name === 'export'
+            ? showExport(context)
+            : place.name === 'import'
+              ? showImport(context)
+              : showHistory(context);
   shown.catch((error: unknown) => {
     if (!context.isCurrent()) return;
     const message = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,7 @@
  */
 import type { TrialSummary } from '../storage/summaries';
 import { h, replaceChildren } from './dom';
+import { filesLinks } from './files-links';
 import { emptyState, frameFor, loadPageData, page } from './history-page';
 import {
   DEFAULT_HISTORY_FILTER,
@@ -17,6 +18,9 @@ import { routeHash } from './routes';
 
 /** The filters, kept while the page is open in this tab (so "Back to history" keeps them). */
 let filter: HistoryFilter = { ...DEFAULT_HISTORY_FILTER };
+
+/** The filters chosen on the history page now (the export offers "the trials shown"). */
+export const currentHistoryFilter = (): HistoryFilter => filter;
 
 function segmented<T extends string>(
   name: string,
@@ -87,7 +91,7 @@ export async function showHistory(context: PlaceContext): Promise<void> {
     context.refresh();
   });
   if (frame.empty !== null || data.kind !== 'person') {
-    context.show(page('history', 'History', ...frame.top, frame.empty));
+    context.show(page('history', 'History', ...frame.top, frame.empty, filesLinks()));
     return;
   }
   const { trials, person } = data;
@@ -198,5 +202,5 @@ export async function showHistory(context: PlaceContext): Promise<void> {
     person.notes === ''
       ? null
       : h('p', { className: 'person-notes', data: { field: 'person-notes' } }, person.notes);
-  context.show(page('history', 'History', ...frame.top, notes, filters, results));
+  context.show(page('history', 'History', ...frame.top, notes, filesLinks(), filters, results));
 }

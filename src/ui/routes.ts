@@ -1,10 +1,10 @@
 /**
  * The page's places as hash routes, so a reload (or a bookmark) keeps the place:
  * `#/` the test (set-up, trial, result), `#/history`, `#/compare`, `#/progress`, and
- * `#/trial/<id>` one stored trial's result page.
+ * `#/trial/<id>` one stored trial's result page, `#/export` and `#/import` the history's files.
  */
 
-export type RouteName = 'test' | 'history' | 'compare' | 'progress';
+export type RouteName = 'test' | 'history' | 'compare' | 'progress' | 'export' | 'import';
 
 export type Route = { name: RouteName } | { name: 'trial'; trialId: string };
 
@@ -13,6 +13,8 @@ const PLAIN: Record<string, RouteName> = {
   history: 'history',
   compare: 'compare',
   progress: 'progress',
+  export: 'export',
+  import: 'import',
 };
 
 /**

@@ -1,0 +1,417 @@
+/**
+ * The import page (SPEC section 7): files chosen or dropped are read in a Web Worker
+ * (src/formats/worker-entry.ts) with a progress bar, so a 50 MB file does not freeze the page;
+ * then the page shows what was found (format, rows, rate, what was converted, what was left
+ * out), the person chooses whose trials they are and, where the files do not say, the side
+ * and condition, and Save stores every trial in one transaction (all or none).
+ */
+import type { ImportReport } from '../formats/import-files';
+import type { ImportedTrial } from '../formats/trial-import';
+import type { StorkTrialSetup } from '../formats/trial-record';
+import { isoWithOffset } from '../session/local-time';
+import {
+  DEFAULT_SETUP,
+  DURATION_CAPS_S,
+  type DurationCapS,
+  type TrialRecord,
+  type TrialSetup,
+} from '../session/types';
+import type { PersonRecord, TrialStore } from '../storage';
+import { h, replaceChildren } from './dom';
+import { EYES_LABELS, PLACEMENT_LABELS, STANCE_SIDE_LABELS, SURFACE_LABELS } from './labels';
+import type { PlaceContext } from './place-context';
+import { routeHash } from './routes';
+
+/** What the worker posts (worker-entry.ts). */
+type WorkerMessage =
+  | { type: 'progress'; file: string; fraction: number }
+  | { type: 'done'; report: ImportReport }
+  | { type: 'error'; message: string; file: string | null; line: number | null };
+
+/** The value of the person select that adds a new person. */
+const NEW_PERSON = '';
+
+function radios<T extends string>(
+  name: string,
+  legend: string,
+  labels: Readonly<Record<T, string>>,
+  selected: T,
+): { element: HTMLFieldSetElement; value(): T } {
+  const inputs = (Object.keys(labels) as T[]).map((value) => {
+    const input = h('input', { attrs: { type: 'radio', name, value } });
+    input.checked = value === selected;
+    return { value, input };
+  });
+  const element = h(
+    'fieldset',
+    { className: 'choice-group', data: { group: name } },
+    h('legend', {}, legend),
+    h(
+      'div',
+      { className: 'choices' },
+      ...inputs.map(({ value, input }) =>
+        h('label', { className: 'choice' }, input, h('span', {}, labels[value])),
+      ),
+    ),
+  );
+  return { element, value: () => inputs.find(({ input }) => input.checked)?.value ?? selected };
+}
+
+/** Reads the files in a worker; resolves with the report or rejects with the FormatError's message. */
+function readInWorker(files: File[], onProgress: (fraction: number) => void): Promise<ImportReport> {
+  const worker = new Worker(new URL('../formats/worker-entry.ts', import.meta.url), { type: 'module' });
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  const readBytes = new Map<string, number>();
+  return new Promise<ImportReport>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      const message = event.data;
+      if (message.type === 'progress') {
+        const file = files.find((candidate) => candidate.name === message.file);
+        readBytes.set(message.file, message.fraction * (file?.size ?? 0));
+        let sum = 0;
+        for (const bytes of readBytes.values()) sum += bytes;
+        onProgress(totalBytes === 0 ? 1 : sum / totalBytes);
+        return;
+      }
+      worker.terminate();
+      if (message.type === 'done') resolve(message.report);
+      else reject(new Error(message.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'The files could not be read.'));
+    };
+    worker.postMessage({ files });
+  });
+}
+
+/** One line about a trial: format, rows, rate, hold time. */
+function trialLine(trial: ImportedTrial, index: number): string {
+  const { record, origin } = trial;
+  const rows = record.samples.tS.length;
+  const parts = [
+    `Trial ${index + 1}: ${origin.format}`,
+    `${rows} rows`,
+    `${record.inputRateHz.toFixed(1)} Hz`,
+    `hold ${record.holdTimeS.toFixed(1)} s`,
+  ];
+  if (record.setup)
+    parts.push(`${STANCE_SIDE_LABELS[record.setup.stanceSide]}, ${EYES_LABELS[record.setup.eyes]}`);
+  if (record.analysis === null) parts.push('not analysable');
+  return parts.join(' · ');
+}
+
+function previewOf(report: ImportReport): HTMLElement {
+  const conversions = [...new Set(report.trials.flatMap((trial) => trial.origin.conversions))];
+  const notes = [
+    ...new Set(
+      report.trials.flatMap((trial) =>
+        [...trial.origin.notes, trial.record.analysisError ?? ''].filter(Boolean),
+      ),
+    ),
+  ];
+  return h(
+    'div',
+    { className: 'import-preview', data: { field: 'import-preview' } },
+    h('h2', {}, `${report.trials.length} ${report.trials.length === 1 ? 'trial' : 'trials'} found`),
+    h(
+      'ul',
+      { data: { field: 'import-trials' } },
+      ...report.trials.map((trial, i) => h('li', {}, trialLine(trial, i))),
+    ),
+    conversions.length > 0
+      ? h(
+          'div',
+          { data: { field: 'import-conversions' } },
+          h('h3', {}, 'Converted'),
+          h('ul', {}, ...conversions.map((text) => h('li', {}, text))),
+        )
+      : null,
+    notes.length > 0
+      ? h(
+          'div',
+          { data: { field: 'import-notes' } },
+          h('h3', {}, 'Notes'),
+          h('ul', {}, ...notes.map((text) => h('li', {}, text))),
+        )
+      : null,
+    report.ignored.length > 0
+      ? h(
+          'div',
+          { data: { field: 'import-ignored' } },
+          h('h3', {}, 'Files left out'),
+          h('ul', {}, ...report.ignored.map((text) => h('li', {}, text))),
+        )
+      : null,
+    report.skippedCount > 0
+      ? h(
+          'div',
+          { data: { field: 'import-skipped', value: String(report.skippedCount) } },
+          h('h3', {}, `${report.skippedCount} ${report.skippedCount === 1 ? 'row' : 'rows'} left out`),
+          h(
+            'ul',
+            {},
+            ...report.skipped.map((row) => h('li', {}, `${row.file}: line ${row.line}: ${row.reason}`)),
+          ),
+        )
+      : null,
+  );
+}
+
+/** The completed records: the files' own id, set-up and date where they have them, the form's elsewhere. */
+export function completeRecords(
+  trials: readonly ImportedTrial[],
+  setup: TrialSetup,
+  now: Date,
+  newId: () => string,
+): TrialRecord[] {
+  return trials.map(({ record }) => ({
+    ...record,
+    id: record.id ?? newId(),
+    setup: (record.setup as TrialSetup | null) ?? setup,
+    startedAt: record.startedAt ?? isoWithOffset(now),
+  }));
+}
+
+function assignmentForm(
+  store: TrialStore,
+  context: PlaceContext,
+  people: readonly PersonRecord[],
+  report: ImportReport,
+  onSaved: (person: PersonRecord, count: number) => void,
+): HTMLElement {
+  const subject = report.trials.find((trial) => trial.subject !== null)?.subject ?? null;
+  const matching = people.find((person) => person.name === subject) ?? null;
+  const current = matching ?? (subject === null ? context.history.person() : null);
+  const personSelect = h(
+    'select',
+    { id: 'import-person' },
+    ...people.map((person) => h('option', { attrs: { value: person.id } }, person.name)),
+    h('option', { attrs: { value: NEW_PERSON } }, 'A new person…'),
+  );
+  personSelect.value = current?.id ?? NEW_PERSON;
+  const newName = h('input', { id: 'import-new-name', attrs: { type: 'text', autocomplete: 'off' } });
+  newName.value = subject ?? '';
+  const newNameField = h(
+    'div',
+    { className: 'field' },
+    h('label', { attrs: { for: 'import-new-name' } }, 'Name or code of the new person'),
+    newName,
+  );
+  const syncNewName = (): void => {
+    newNameField.hidden = personSelect.value !== NEW_PERSON;
+  };
+  personSelect.addEventListener('change', syncNewName);
+  syncNewName();
+
+  const known = report.trials.find((trial) => trial.record.setup !== null)?.record.setup ?? null;
+  const everyKnown = report.trials.every((trial) => trial.record.setup !== null);
+  const base: StorkTrialSetup = known ?? DEFAULT_SETUP;
+  const side = radios('import-side', 'Stance leg', STANCE_SIDE_LABELS, base.stanceSide);
+  const eyes = radios('import-eyes', 'Eyes', EYES_LABELS, base.eyes);
+  const surface = radios('import-surface', 'Surface', SURFACE_LABELS, base.surface);
+  const placement = radios('import-placement', 'Phone placement', PLACEMENT_LABELS, base.placement);
+  const caps = Object.fromEntries(DURATION_CAPS_S.map((cap) => [String(cap), `${cap} s`])) as Record<
+    string,
+    string
+  >;
+  const cap = radios('import-cap', 'Duration cap', caps, String(base.capS));
+  const condition = h(
+    'fieldset',
+    { className: 'import-condition' },
+    h('legend', {}, 'Test'),
+    side.element,
+    eyes.element,
+    surface.element,
+    placement.element,
+    cap.element,
+  );
+  condition.disabled = everyKnown;
+  const conditionNote = everyKnown
+    ? h(
+        'p',
+        { data: { field: 'import-setup-note' } },
+        'The summary file says each trial’s leg and condition; they are kept as they are.',
+      )
+    : null;
+
+  const status = h('p', { data: { field: 'import-save-status' }, attrs: { role: 'status' } });
+  const save = h(
+    'button',
+    { className: 'primary', attrs: { type: 'submit' } },
+    `Save ${report.trials.length} ${report.trials.length === 1 ? 'trial' : 'trials'}`,
+  );
+  const form = h(
+    'form',
+    { className: 'import-assign', attrs: { novalidate: '' } },
+    h('h2', {}, 'Whose trials'),
+    h('div', { className: 'field' }, h('label', { attrs: { for: 'import-person' } }, 'Person'), personSelect),
+    newNameField,
+    condition,
+    conditionNote,
+    save,
+    status,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+
+  async function run(): Promise<void> {
+    save.disabled = true;
+    status.textContent = 'Saving…';
+    let added: PersonRecord | null = null;
+    try {
+      let person = people.find((candidate) => candidate.id === personSelect.value) ?? null;
+      if (person === null) person = added = await store.people.add({ name: newName.value });
+      const setup: TrialSetup = {
+        stanceSide: side.value(),
+        eyes: eyes.value(),
+        surface: surface.value(),
+        placement: placement.value(),
+        capS: Number(cap.value()) as DurationCapS,
+      };
+      const records = completeRecords(report.trials, setup, new Date(), () => crypto.randomUUID());
+      await store.trials.saveMany(records, person.id);
+      onSaved(person, records.length);
+    } catch (error) {
+      // Nothing of the import stays: a person added for it goes again.
+      if (added !== null) await store.people.remove(added.id).catch(() => undefined);
+      status.textContent = `Nothing was saved: ${error instanceof Error ? error.message : String(error)}`;
+      save.disabled = false;
+    }
+  }
+  return form;
+}
+
+export async function showImport(context: PlaceContext): Promise<void> {
+  const store = await context.history.ready;
+  if (!context.isCurrent()) return;
+  const title = h('h1', { attrs: { tabindex: '-1' } }, 'Import');
+  const section = h(
+    'section',
+    { className: 'screen history-page import-page', data: { screen: 'import' } },
+    title,
+  );
+  if (store === null) {
+    section.append(h('p', {}, context.history.problem() ?? 'The history is not available.'));
+    context.show(section);
+    return;
+  }
+  const input = h('input', {
+    id: 'import-files',
+    attrs: { type: 'file', multiple: '', accept: '.csv,.zip' },
+  });
+  const dropZone = h(
+    'div',
+    { className: 'drop-zone', data: { field: 'drop-zone' } },
+    h('label', { attrs: { for: 'import-files' } }, 'Choose files (.csv or .zip)'),
+    input,
+    h('p', {}, 'or drop them here'),
+  );
+  const progress = h('progress', {
+    attrs: {
+      max: '100',
+      value: '0',
+      'aria-label': 'Reading the files',
+      'aria-valuenow': '0',
+      role: 'progressbar',
+      'aria-valuemin': '0',
+      'aria-valuemax': '100',
+    },
+  });
+  const progressField = h('div', { className: 'import-progress' }, progress);
+  progressField.hidden = true;
+  const message = h('div', {
+    className: 'import-message',
+    data: { field: 'import-message' },
+    attrs: { role: 'alert' },
+  });
+  const result = h('div', { className: 'import-result' });
+
+  function setProgress(fraction: number): void {
+    const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+    progress.value = percent;
+    progress.setAttribute('aria-valuenow', String(percent));
+  }
+
+  let reading = false;
+  async function read(files: File[]): Promise<void> {
+    if (files.length === 0 || reading) return;
+    reading = true;
+    replaceChildren(result);
+    message.textContent = '';
+    setProgress(0);
+    progressField.hidden = false;
+    try {
+      const report = await readInWorker(files, setProgress);
+      setProgress(1);
+      if (!context.isCurrent()) return;
+      if (report.trials.length === 0) {
+        message.textContent = 'No trial was found in these files. Nothing was saved.';
+        replaceChildren(result, previewOf(report));
+        return;
+      }
+      const people = await store!.people.list();
+      replaceChildren(
+        result,
+        previewOf(report),
+        assignmentForm(store!, context, people, report, (person, count) => {
+          context.history.choosePerson(person);
+          replaceChildren(
+            result,
+            h(
+              'p',
+              { data: { field: 'import-saved', value: String(count) }, attrs: { role: 'status' } },
+              `Saved ${count} ${count === 1 ? 'trial' : 'trials'} in ${person.name}’s history.`,
+            ),
+            h(
+              'p',
+              {},
+              h(
+                'a',
+                { className: 'button-link primary', attrs: { href: routeHash({ name: 'history' }) } },
+                'Show the history',
+              ),
+            ),
+          );
+          context.say(`Saved ${count} trials`);
+        }),
+      );
+    } catch (error) {
+      progressField.hidden = true;
+      message.textContent = `Nothing was imported. ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      reading = false;
+      input.value = '';
+    }
+  }
+
+  input.addEventListener('change', () => void read([...(input.files ?? [])]));
+  dropZone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    dropZone.classList.add('dragging');
+  });
+  dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dragging'));
+  dropZone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    dropZone.classList.remove('dragging');
+    void read([...(event.dataTransfer?.files ?? [])]);
+  });
+
+  replaceChildren(
+    section,
+    title,
+    h(
+      'p',
+      {},
+      'Stork’s own samples and summary files, phyphox and Sensor Logger exports (also as a zip) and 2-D sway CSV files. Nothing is saved until you choose whose trials they are.',
+    ),
+    dropZone,
+    progressField,
+    message,
+    result,
+    h('p', {}, h('a', { attrs: { href: routeHash({ name: 'history' }) } }, 'Back to the history')),
+  );
+  context.show(section);
+}
