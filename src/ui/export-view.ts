@@ -71,7 +71,7 @@ export async function showExport(context: PlaceContext): Promise<void> {
     if (!filterIsAll(filter))
       scopeOptions.push({
         value: 'filter',
-        label: `${person.name}’s trials that the history’s filters show`,
+        label: 'Only those the history’s filters show',
       });
   }
   scopeOptions.push({ value: 'everyone', label: 'Everyone’s trials' });

@@ -135,7 +135,7 @@ describe('axe-core scan of every screen', () => {
     await page.context().close();
   });
 
-  it('history, stored trial, compare and progress, empty and with trials', async () => {
+  it('history, stored trial, compare, progress, export and import, empty and with trials', async () => {
     const { page } = await open('absent');
     await page
       .locator('#setup-notice')
@@ -171,6 +171,15 @@ describe('axe-core scan of every screen', () => {
     await scan(page, 'compare (left vs right)');
     await go(page, '#/progress', 'progress');
     await scan(page, 'progress');
+    await go(page, '#/export', 'export');
+    await scan(page, 'export');
+    await go(page, '#/import', 'import');
+    await scan(page, 'import (no files yet)');
+    await page
+      .locator('#import-files')
+      .setInputFiles(new URL('../../fixtures/e2e/case00.csv', import.meta.url).pathname);
+    await page.locator('[data-field="import-preview"]').waitFor();
+    await scan(page, 'import (what was found, whose trials)');
     await page.context().close();
   });
 
