@@ -192,6 +192,15 @@ describe('left vs right', () => {
     expect(defaultCompareChoice([])).toBeNull();
   });
 
+  it('compares over a range of days: every day in it counts', () => {
+    const range = { fromDate: '2026-05-04', toDate: '2026-05-05' };
+    expect(conditionOptions(trials, range)[0]).toMatchObject({ left: 3, right: 1 });
+    const { comparison } = compareForPage(trials, { span: range, conditions: OPEN_FIRM });
+    // The last 3 left trials of the range: L1, L2 and L3 (41 s, the best); right R1 (40 s).
+    expect(comparison.trialIds).toEqual({ left: ['L1', 'L2', 'L3'], right: ['R1'] });
+    expect(comparison.metrics[0]?.ofBest.lsiPercent).toBeCloseTo((40 / 41) * 100, 12);
+  });
+
   it('says what is missing: no trials, one leg only, no like-for-like trials', () => {
     const onlyInterrupted = [trial('x', 'left', '2026-05-04T09:00:00+02:00', 3, null, { interrupted: true })];
     expect(compareState(onlyInterrupted, null)).toEqual({ kind: 'no-trials' });
