@@ -163,7 +163,14 @@ export async function showCompare(context: PlaceContext): Promise<void> {
   const { trials, person } = data;
   const kept = choices.get(person.id);
   let includeInterrupted = kept?.includeInterrupted ?? false;
-  let choice: CompareChoice | null = kept?.choice ?? defaultCompareChoice(trials, includeInterrupted);
+  // A kept day with no trial left (deleted meanwhile) gives way to the default.
+  const keptSpan = kept?.choice?.span;
+  const keptDayGone =
+    keptSpan !== undefined &&
+    'date' in keptSpan &&
+    !dayOptions(trials, includeInterrupted).some((day) => day.date === keptSpan.date);
+  let choice: CompareChoice | null =
+    (keptDayGone ? null : kept?.choice) ?? defaultCompareChoice(trials, includeInterrupted);
   const controls = h('div', { className: 'compare-controls' });
   const results = h('div', { className: 'compare-results' });
   let charts: Chart[] = [];
