@@ -9,6 +9,7 @@ import type { TrialResultLog } from '../session/results';
 import type { TrialState } from '../session/trial';
 import type { TrialRecord, TrialSetup } from '../session/types';
 import type { DeletionReport } from '../storage/delete-all';
+import { afterFirstInput } from './after-first-input';
 import { scheduleAnalysisWarmUp } from './analysis-warm-up';
 import { announcer } from './announcer';
 import { loadCharts } from './charts/load';
@@ -63,6 +64,13 @@ export interface StorkPorts {
   /** Deletes every person, trial and setting Stork keeps on this device (src/storage/delete-all.ts). */
   deleteAllData(): Promise<DeletionReport>;
 }
+
+/**
+ * The longest the set-up page stays hidden while the person picker reads the history
+ * (showSetup). Reading takes milliseconds; a slow disk or a browser that never answers must
+ * not keep the page blank.
+ */
+export const HISTORY_WAIT_MS = 1000;
 
 /** Said when no sensor answered on load and the demo was chosen for the person. */
 export const AUTO_DEMO_NOTICE =
@@ -159,9 +167,18 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       onPrivacy: () => showPrivacy(),
     });
     show(view.element, () => picker?.destroy());
+    if (picker !== null) {
+      // The page starts with who is tested, which takes a moment to read: shown before, the
+      // picker would appear above the form and push it down under the person's finger.
+      view.element.hidden = true;
+      const waited = new Promise<void>((done) => window.setTimeout(done, HISTORY_WAIT_MS));
+      const reveal = (): void => void (view.element.hidden = false);
+      void Promise.race([picker.ready, waited]).then(reveal, reveal);
+    }
     // Fetch the charts while the person chooses, so the trial page has them in time; then the
-    // history pages, so a tap on their tab shows them at once.
-    window.setTimeout(() => void loadCharts().then(() => (history ? loadHistoryScreens() : null)), 0);
+    // history pages, so a tap on their tab shows them at once. From the first tap on: at load
+    // they would hold up the page (the service worker has the files already).
+    afterFirstInput(window, () => void loadCharts().then(() => (history ? loadHistoryScreens() : null)));
     if (notice !== null || source !== 'sensor' || ports.motionSupport !== 'ok' || sensorChecked) return;
     // Where motion needs no tap, check the sensor now, and pick the demo for the person when
     // nothing answers within a second (a computer without a sensor).

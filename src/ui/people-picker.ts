@@ -13,6 +13,8 @@ const NO_PERSON = '';
 
 export interface PeoplePicker {
   element: HTMLElement;
+  /** Resolves once the picker shows what it will show (people listed, or storage unavailable). */
+  ready: Promise<void>;
   destroy(): void;
 }
 
@@ -168,7 +170,7 @@ export function peoplePicker(access: HistoryAccess): PeoplePicker {
     }
   });
 
-  void access.ready.then(async (store) => {
+  const ready = access.ready.then(async (store) => {
     if (store === null || destroyed) return;
     people = await store.people.list().catch(() => []);
     if (destroyed) return;
@@ -178,6 +180,7 @@ export function peoplePicker(access: HistoryAccess): PeoplePicker {
 
   return {
     element,
+    ready,
     destroy() {
       destroyed = true;
     },

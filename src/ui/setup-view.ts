@@ -185,6 +185,9 @@ export function setupView(options: SetupViewOptions): SetupView {
       (value: DurationCapS) => (setup.capS = value),
     ),
     howTo,
+    // Next to the choice it explains; at the top, a notice that comes after a second (no
+    // sensor) would push the whole form down under the person's finger.
+    notice,
     sourceGroup,
     speedField,
     h('button', { className: 'primary start', attrs: { type: 'submit' } }, 'Start'),
@@ -194,7 +197,6 @@ export function setupView(options: SetupViewOptions): SetupView {
     'section',
     { className: 'screen setup', data: { screen: 'setup' } },
     h('h1', { id: 'setup-title' }, 'Single-leg balance test'),
-    notice,
     form,
     options.onPrivacy === undefined
       ? null
