@@ -64,11 +64,16 @@ function resolveOptions(options: AnalysisOptions): ResolvedOptions {
 /** Filtered (zero-phase) and centred copy of a series: SPEC steps 5 and 6. */
 function filterAndCentre(coefficients: FilterCoefficients, x: Series): Float64Array {
   const y = filtfilt(coefficients, x);
-  let sum = 0;
-  for (let k = 0; k < y.length; k++) sum += y[k] as number;
-  const mean = sum / y.length;
+  const mean = meanOf(y);
   for (let k = 0; k < y.length; k++) y[k] = (y[k] as number) - mean;
   return y;
+}
+
+/** The arithmetic mean of a series. */
+function meanOf(x: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < x.length; k++) sum += x[k] as number;
+  return sum / x.length;
 }
 
 /** 1 / the median interval between consecutive times, Hz. */
@@ -215,8 +220,7 @@ export function analyzeWithSeries(
       Float64Array,
       Float64Array,
     ];
-    const mean = (x: Float64Array): number => x.reduce((sum, v) => sum + v, 0) / x.length;
-    const rotation = rotationToVertical([mean(ax), mean(ay), mean(az)]);
+    const rotation = rotationToVertical([meanOf(ax), meanOf(ay), meanOf(az)]);
     const [worldX, , worldZ] = rotateColumns(rotation, ax, ay, az);
     apRaw = worldZ;
     mlRaw = worldX;
