@@ -108,6 +108,10 @@ describe('large text: the browser font size at 200 %', () => {
     await expectLargeTextFits(page, 'compare');
     await go(page, '#/progress', 'progress');
     await expectLargeTextFits(page, 'progress');
+    await go(page, '#/export', 'export');
+    await expectLargeTextFits(page, 'export');
+    await go(page, '#/import', 'import');
+    await expectLargeTextFits(page, 'import');
     await go(page, '#/', 'setup');
     await page.getByRole('button', { name: 'Privacy and your data' }).click();
     await page.locator('[data-screen="privacy"]').waitFor();
