@@ -26,7 +26,7 @@ for (const durationS of [45, 180, 720]) {
     seed: 7,
   });
   const runs = Math.max(30, Math.round(20_000 / durationS));
-  for (let i = 0; i < 20; i++) analyze(recording); // warm up the JIT
+  for (let i = 0; i < 200; i++) analyze(recording); // warm up: let the JIT reach its optimising tier
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
