@@ -4,7 +4,7 @@
  * and linear growth. Run: npx tsx scripts/bench-analyze.ts
  */
 import { analyze } from '../src/core/analyze';
-import { syntheticMotion } from '../tests/unit/helpers/synthetic';
+import { QUIET_STANCE, syntheticMotion } from '../tests/unit/helpers/synthetic';
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
@@ -12,19 +12,7 @@ function quantile(sorted: number[], q: number): number {
 
 console.log('length_s  rows    median_ms  p99_ms  median_us_per_row');
 for (const durationS of [45, 180, 720]) {
-  const recording = syntheticMotion({
-    durationS,
-    rateHz: 60,
-    components: [
-      { amplitude: 0.2, frequencyHz: 0.5, phase: 0.3, axis: 'ap' },
-      { amplitude: 0.15, frequencyHz: 0.8, phase: 1.1, axis: 'ml' },
-      { amplitude: 0.05, frequencyHz: 1.7, phase: 2.0, axis: 'ml' },
-    ],
-    tiltRad: 0.2,
-    tiltAzimuthRad: 1,
-    jitter: 0.2,
-    seed: 7,
-  });
+  const recording = syntheticMotion({ ...QUIET_STANCE, durationS, rateHz: 60 });
   const runs = Math.max(30, Math.round(20_000 / durationS));
   for (let i = 0; i < 200; i++) analyze(recording); // warm up: let the JIT reach its optimising tier
   const times: number[] = [];

@@ -25,24 +25,12 @@ import { recordingOf } from '../../src/session/trial-run';
 import { runTrial, type TrialState } from '../../src/session/trial';
 import type { TrialRecord } from '../../src/session/types';
 import { FakeMotionWindow } from '../unit/sensors/fake-motion-window';
-import { syntheticMotion } from '../unit/helpers/synthetic';
+import { QUIET_STANCE, syntheticMotion } from '../unit/helpers/synthetic';
 
 const TRIAL_S = 45;
 const RATE_HZ = 60;
 
-const recording: MotionRecording = syntheticMotion({
-  durationS: TRIAL_S,
-  rateHz: RATE_HZ,
-  components: [
-    { amplitude: 0.2, frequencyHz: 0.5, phase: 0.3, axis: 'ap' },
-    { amplitude: 0.15, frequencyHz: 0.8, phase: 1.1, axis: 'ml' },
-    { amplitude: 0.05, frequencyHz: 1.7, phase: 2.0, axis: 'ml' },
-  ],
-  tiltRad: 0.2,
-  tiltAzimuthRad: 1,
-  jitter: 0.2,
-  seed: 7,
-});
+const recording: MotionRecording = syntheticMotion({ ...QUIET_STANCE, durationS: TRIAL_S, rateHz: RATE_HZ });
 
 /** The trial's events as a browser would build them (gyro constant: the synthetic recording has none). */
 const events: MotionEventLike[] = Array.from(recording.tS, (t, k) => ({

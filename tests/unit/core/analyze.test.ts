@@ -3,21 +3,9 @@ import { analyze, analyzeWithSeries } from '../../../src/core/analyze';
 import { cleanRows } from '../../../src/core/clean';
 import { AnalysisError } from '../../../src/core/errors';
 import type { MotionRecording, SwayRecording } from '../../../src/core/types';
-import { syntheticMotion, syntheticSway, type SyntheticParams } from '../helpers/synthetic';
+import { QUIET_STANCE, syntheticMotion, syntheticSway, type SyntheticParams } from '../helpers/synthetic';
 
-const quiet: SyntheticParams = {
-  durationS: 20,
-  rateHz: 60,
-  components: [
-    { amplitude: 0.2, frequencyHz: 0.5, phase: 0.3, axis: 'ap' },
-    { amplitude: 0.15, frequencyHz: 0.8, phase: 1.1, axis: 'ml' },
-    { amplitude: 0.05, frequencyHz: 1.7, phase: 2.0, axis: 'ml' },
-  ],
-  tiltRad: 0.2,
-  tiltAzimuthRad: 1,
-  jitter: 0.2,
-  seed: 7,
-};
+const quiet: SyntheticParams = QUIET_STANCE;
 
 function message(run: () => unknown): string {
   try {
