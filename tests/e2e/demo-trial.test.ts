@@ -6,13 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openStork, screenshot } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './helpers/built-app';
+import { openStork, screenshot } from './helpers/browser';
 import { pressStart, waitForPhase } from './helpers/flow';
 import { readRecording } from './helpers/motion-feed';
 import { downloadSamples, readResult } from './helpers/result-page';
-import { serveDist, type StaticServer } from './helpers/static-server';
 import { storkAnalyze } from './helpers/stork-cli';
 
 const DEMO_CSV = resolve(import.meta.dirname, '../../fixtures/demo/case01.csv');
@@ -31,22 +30,11 @@ function relativeDifference(value: unknown, reference: unknown): number {
   return Math.abs(value / reference - 1);
 }
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 describe('the demo recording', () => {
   it('plays through the same pipeline, and the result equals `stork analyze` on the recording', async () => {
-    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     await page
       .locator('#setup-notice')
       .getByText('the demo recording is selected')

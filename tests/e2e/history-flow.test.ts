@@ -6,32 +6,21 @@
  * deleted with undo. Screenshots of each page go to test-output/screenshots.
  */
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openStork, screenshot } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './helpers/built-app';
+import { openStork, screenshot } from './helpers/browser';
 import { choose, pressStart, waitForElapsed, waitForPhase } from './helpers/flow';
 import { addPerson, dataValue, goTo, historyRows, viewportScreenshot } from './helpers/history';
 import { feedRecording, readRecording, type MotionFeed } from './helpers/motion-feed';
 import { readResult, type ShownResult } from './helpers/result-page';
-import { serveDist, type StaticServer } from './helpers/static-server';
 
 const QUIET = readRecording(resolve(import.meta.dirname, '../../fixtures/e2e/case00.csv'));
 /** The shortest cap keeps three trials within a minute. */
 const CAP_S = 10;
 const PERSON = 'P-017';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 /** Waits for the result of the trial running now and for its save to be reported. */
 async function resultSaved(page: Page): Promise<ShownResult> {
@@ -52,7 +41,7 @@ async function stopAt(page: Page, atS: number): Promise<ShownResult> {
 
 describe('history, comparison and progress', () => {
   it('keeps the trials of both legs over a reload, lists them, compares the legs and charts them; delete can be undone', async () => {
-    const { page, cdp } = await openStork(browser, server.url, { sensors: 'present' });
+    const { page, cdp } = await openStork(app.browser, app.server.url, { sensors: 'present' });
     const feed: MotionFeed = feedRecording(cdp, QUIET, { bounce: true });
     try {
       // Nobody yet: the history pages say what to do instead of drawing anything.

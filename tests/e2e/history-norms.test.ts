@@ -3,30 +3,18 @@
  * and a birth year, hold time is drawn against the Springer 2007 age-group norm, cited on the
  * chart. Trials: the bundled demo recording at 8x (no sensor on this page), one per leg.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openStork, screenshot } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './helpers/built-app';
+import { openStork, screenshot } from './helpers/browser';
 import { choose, pressStart } from './helpers/flow';
 import { addPerson, goTo, viewportScreenshot } from './helpers/history';
 import { readResult } from './helpers/result-page';
-import { serveDist, type StaticServer } from './helpers/static-server';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 describe('the progress chart against the norms', () => {
   it('draws the Springer 2007 hold-time band for the person’s age group and cites it', async () => {
-    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     try {
       // Born 75 years before this year: 74 or 75 today, the 70-79 group either way.
       const birthYear = new Date().getFullYear() - 75;

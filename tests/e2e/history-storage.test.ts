@@ -4,14 +4,14 @@
  * samples can still be downloaded; the page says clearly why nothing was kept, with the
  * store's own fixed message (src/storage/errors.ts), and nothing already stored is harmed.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './helpers/built-app';
 import { STORAGE_MESSAGES } from '../../src/storage/errors';
-import { launchChromium, openStork, screenshot } from './helpers/browser';
+import { openStork, screenshot } from './helpers/browser';
 import { choose, pressStart } from './helpers/flow';
 import { addPerson, goTo, historyRows } from './helpers/history';
 import { downloadSamples, readResult } from './helpers/result-page';
-import { serveDist, type StaticServer } from './helpers/static-server';
 
 /** Firefox's private mode and sandboxed pages refuse to open IndexedDB; here every open throws. */
 const REFUSE_INDEXEDDB = `
@@ -32,18 +32,7 @@ const FULL_DISK_SWITCH = `
   }
 `;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 /** A 10 s demo trial at 8x (the bundled recording; no sensor on this page). */
 async function demoTrial(page: Page): Promise<Awaited<ReturnType<typeof readResult>>> {
@@ -56,7 +45,7 @@ async function demoTrial(page: Page): Promise<Awaited<ReturnType<typeof readResu
 
 describe('when the history cannot be kept', () => {
   it('storage unavailable: a banner says so, the result is shown and its samples download', async () => {
-    const { page } = await openStork(browser, server.url, {
+    const { page } = await openStork(app.browser, app.server.url, {
       sensors: 'absent',
       initScripts: [REFUSE_INDEXEDDB],
     });
@@ -90,7 +79,7 @@ describe('when the history cannot be kept', () => {
   });
 
   it('storage full: the result says this trial was not saved, keeps the download, and the history keeps what it had', async () => {
-    const { page } = await openStork(browser, server.url, {
+    const { page } = await openStork(app.browser, app.server.url, {
       sensors: 'absent',
       initScripts: [FULL_DISK_SWITCH],
     });

@@ -7,11 +7,11 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openStork } from './helpers/browser';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './helpers/built-app';
+import { openStork } from './helpers/browser';
 import { historyRows, viewportScreenshot, type HistoryRowShown } from './helpers/history';
-import { serveDist, type StaticServer } from './helpers/static-server';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 const SEED_FILES = [resolve(FIXTURES, 'e2e/case00.csv'), resolve(FIXTURES, 'demo/case01.csv')];
@@ -26,21 +26,10 @@ const PHYPHOX = [
 const DOWNLOADS = resolve(import.meta.dirname, '../../test-output/downloads');
 const PERSON = 'P-017 Zoë';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 async function openPlace(page: Page, place: 'import' | 'export' | 'history'): Promise<void> {
-  await page.goto(`${server.url}#/${place}`);
+  await page.goto(`${app.server.url}#/${place}`);
   await page.locator(`[data-screen="${place}"]`).waitFor();
 }
 
@@ -68,7 +57,7 @@ async function shownHistory(page: Page): Promise<HistoryRowShown[]> {
 
 describe('import and export from the page', () => {
   it('exports the summary and samples, and importing them into an empty history restores the trials', async () => {
-    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     // 1. Two trials through the page's own import: Stork samples files without a summary.
     await openPlace(page, 'import');
     await viewportScreenshot(page, '80-import-empty');
@@ -131,7 +120,7 @@ describe('import and export from the page', () => {
     await page.context().close();
 
     // 3. A fresh browser (an empty history): import the two exported files.
-    const fresh = (await openStork(browser, server.url, { sensors: 'absent' })).page;
+    const fresh = (await openStork(app.browser, app.server.url, { sensors: 'absent' })).page;
     await openPlace(fresh, 'history');
     await expect(fresh.locator('[data-empty="no-person"]').count()).resolves.toBe(1);
     await openPlace(fresh, 'import');
@@ -178,7 +167,10 @@ describe('import and export from the page', () => {
         for (const file of data.files) window.__shared.push({ name: file.name, text: await file.text() });
       };
     `;
-    const { page } = await openStork(browser, server.url, { sensors: 'absent', initScripts: [fakeShare] });
+    const { page } = await openStork(app.browser, app.server.url, {
+      sensors: 'absent',
+      initScripts: [fakeShare],
+    });
     await openPlace(page, 'import');
     await chooseFiles(page, [SEED_FILES[0]!]);
     await page.getByLabel('Name or code of the new person').fill('A/B');

@@ -8,24 +8,13 @@
  * - keyboard only: every control can be reached with Tab, shows where the focus is, and a
  *   whole trial, the result and "Delete all my data" work without a pointer.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openStork, PHONE_VIEWPORT, SCREENSHOT_DIR, screenshot } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './helpers/built-app';
+import { openStork, PHONE_VIEWPORT, SCREENSHOT_DIR, screenshot } from './helpers/browser';
 import { choose, pressStart, waitForPhase } from './helpers/flow';
-import { serveDist, type StaticServer } from './helpers/static-server';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 /**
  * What reaches past the right edge of the screen (a horizontal scroll): visible elements whose
@@ -75,7 +64,7 @@ async function expectLargeTextFits(page: Page, screen: string): Promise<void> {
 
 describe('large text: the browser font size at 200 %', () => {
   it('every screen fits the phone’s width, and Stop stays in sight during a trial', async () => {
-    const { page, cdp } = await openStork(browser, server.url, { sensors: 'absent' });
+    const { page, cdp } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
     await page.reload();
     await page.locator('[data-part="people-picker"]').waitFor();
@@ -122,7 +111,7 @@ describe('large text: the browser font size at 200 %', () => {
 
 describe('forced colours and more contrast', () => {
   it('shows the chosen options and the current page in the system’s colours', async () => {
-    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     await page.emulateMedia({ forcedColors: 'active' });
     await page
       .locator('#setup-notice')
@@ -153,7 +142,7 @@ describe('forced colours and more contrast', () => {
   });
 
   it('makes secondary text as dark as the rest and outlines darker when more contrast is asked for', async () => {
-    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     await page.locator('[data-part="people-picker"] .hint').first().waitFor();
     const colours = () =>
       page.evaluate(() => ({
@@ -252,7 +241,7 @@ async function tabTo(page: Page, key: string, maxStops = 80): Promise<void> {
 
 describe('keyboard only', () => {
   it('reaches every control with Tab, with a visible focus ring, and runs a trial, the result and the privacy page', async () => {
-    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     await page
       .locator('#setup-notice')
       .getByText('the demo recording is selected')

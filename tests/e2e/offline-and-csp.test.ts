@@ -5,15 +5,15 @@
  * in the page and in the header, refuses an inline script and a third-party origin, and
  * nothing the app itself does breaks it. The web app manifest makes it installable.
  */
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './helpers/built-app';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../scripts/security-headers';
-import { launchChromium, openStork, screenshot } from './helpers/browser';
+import { openStork, screenshot } from './helpers/browser';
 import { choose, pressStart, waitForPhase } from './helpers/flow';
 import { feedRecording, readRecording } from './helpers/motion-feed';
 import { downloadSamples, readResult } from './helpers/result-page';
-import { serveDist, type StaticServer } from './helpers/static-server';
 
 /** 30 s of quiet one-leg sway (fixtures/e2e/case00.json). */
 const QUIET = readRecording(resolve(import.meta.dirname, '../../fixtures/e2e/case00.csv'));
@@ -46,22 +46,11 @@ async function serviceWorkerActivated(page: Page): Promise<string> {
   });
 }
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 describe('offline, same-origin, under a strict CSP', () => {
   it('after one visit, opens and runs a full sensor trial offline; every request of the session is same-origin', async () => {
-    const { page, cdp } = await openStork(browser, 'about:blank', {
+    const { page, cdp } = await openStork(app.browser, 'about:blank', {
       sensors: 'present',
       initScripts: [COLLECT_CSP_VIOLATIONS],
     });
@@ -69,9 +58,9 @@ describe('offline, same-origin, under a strict CSP', () => {
     const requests: Request[] = [];
     context.on('request', (request) => requests.push(request));
 
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByRole('heading', { name: 'Single-leg balance test' }).waitFor();
-    expect(await serviceWorkerActivated(page)).toBe(`${server.url}sw.js`);
+    expect(await serviceWorkerActivated(page)).toBe(`${app.server.url}sw.js`);
     const online = requests.length;
 
     await context.setOffline(true);
@@ -79,7 +68,7 @@ describe('offline, same-origin, under a strict CSP', () => {
     await page.getByRole('heading', { name: 'Single-leg balance test' }).waitFor();
     // The page now comes from the service worker's cache.
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
-      `${server.url}sw.js`,
+      `${app.server.url}sw.js`,
     );
     // Really offline: a file the service worker does not hold cannot be fetched.
     expect(
@@ -112,21 +101,21 @@ describe('offline, same-origin, under a strict CSP', () => {
     // The page's requests and the service worker's own (its precache downloads), all of them.
     expect(requests.some((request) => request.serviceWorker() !== null)).toBe(true);
     const urls = requests.map((request) => request.url());
-    const foreign = urls.filter((url) => !url.startsWith(server.url));
+    const foreign = urls.filter((url) => !url.startsWith(app.server.url));
     expect(foreign).toEqual([]);
     // The offline part of the session asked for files too (all answered by the service worker).
     expect(requests.length).toBeGreaterThan(online);
-    expect(urls).toContain(`${server.url}manifest.webmanifest`);
+    expect(urls).toContain(`${app.server.url}manifest.webmanifest`);
     expect(await violations(page)).toEqual([]);
     await context.close();
   });
 
   it('has the policy as meta and header, refuses an inline script and a third-party origin', async () => {
-    const { page } = await openStork(browser, 'about:blank', {
+    const { page } = await openStork(app.browser, 'about:blank', {
       sensors: 'absent',
       initScripts: [COLLECT_CSP_VIOLATIONS],
     });
-    const response = await page.goto(server.url);
+    const response = await page.goto(app.server.url);
     expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY_HEADER);
     await page.getByRole('heading', { name: 'Single-leg balance test' }).waitFor();
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
@@ -174,10 +163,10 @@ describe('offline, same-origin, under a strict CSP', () => {
   });
 
   it('is installable: a manifest with name, icons, theme colour and portrait orientation', async () => {
-    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     expect(href).toBe('./manifest.webmanifest');
-    const manifest = (await (await page.request.get(new URL(href ?? '', server.url).href)).json()) as {
+    const manifest = (await (await page.request.get(new URL(href ?? '', app.server.url).href)).json()) as {
       name: string;
       short_name: string;
       display: string;
@@ -200,7 +189,7 @@ describe('offline, same-origin, under a strict CSP', () => {
       '512x512 maskable',
     ]);
     for (const icon of manifest.icons) {
-      const image = await page.request.get(new URL(icon.src, server.url).href);
+      const image = await page.request.get(new URL(icon.src, app.server.url).href);
       expect(image.headers()['content-type']).toBe('image/png');
       // PNG width and height (IHDR) are what the manifest says.
       const bytes = await image.body();

@@ -4,28 +4,17 @@
  * (reached from the set-up page) removes the history and the remembered settings after a
  * confirm step, says what it removed, and leaves the app's own offline files.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openStork, screenshot } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './helpers/built-app';
+import { openStork, screenshot } from './helpers/browser';
 import { pressStart, waitForPhase } from './helpers/flow';
-import { serveDist, type StaticServer } from './helpers/static-server';
 
 /** A name and notes that would run a script or add markup if they were ever put in as HTML. */
 const HOSTILE_NAME = '<img src=x onerror="window.__injected=1">Zoë';
 const HOSTILE_NOTES = '<b>not bold</b><script>window.__injected=2</script>';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 /** What this origin keeps: IndexedDB database names, localStorage keys, Cache Storage names. */
 async function kept(page: Page): Promise<{ databases: string[]; keys: string[]; caches: string[] }> {
@@ -52,7 +41,7 @@ async function injected(page: Page): Promise<unknown> {
 
 describe('privacy', () => {
   it('shows names and notes as text, never as markup', async () => {
-    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     await page.locator('[data-part="people-picker"]').waitFor();
     await page.getByLabel('Name or code').fill(HOSTILE_NAME);
     await page.getByLabel(/^Notes/).fill(HOSTILE_NOTES);
@@ -69,7 +58,7 @@ describe('privacy', () => {
   });
 
   it('deletes all data after a confirm step, says what it deleted, and keeps the app’s own offline files', async () => {
-    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     await page.locator('[data-part="people-picker"]').waitFor();
     await page.getByLabel('Name or code').fill('P-017');
     await page.getByRole('button', { name: 'Add person' }).click();

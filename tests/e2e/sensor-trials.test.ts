@@ -6,13 +6,13 @@
  * the samples it stored.
  */
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './helpers/built-app';
 import type { MotionRecording } from '../../src/core/types';
 import {
   COUNT_DELIVERED_EVENTS,
   deliveredEvents,
-  launchChromium,
   MOTION_SENSORS,
   openStork,
   screenshot,
@@ -30,7 +30,6 @@ import {
 import { feedRecording, readRecording, type MotionFeed } from './helpers/motion-feed';
 import { downloadSamples, readResult, type DownloadedSamples, type ShownResult } from './helpers/result-page';
 import { storkAnalyze } from './helpers/stork-cli';
-import { serveDist, type StaticServer } from './helpers/static-server';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 /** 30 s of quiet one-leg sway on the chest, no touch-down, quantized like Chromium (fixtures/e2e/case00.json). */
@@ -44,24 +43,13 @@ const CAP_S = 10;
 /** Chromium fires devicemotion at about 60 Hz. */
 const CHROMIUM_RATE_HZ = 60;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 async function openWithSensor(): Promise<{
   page: Page;
   feed: (recording: MotionRecording, startS?: number) => MotionFeed;
 }> {
-  const { page, cdp } = await openStork(browser, server.url, {
+  const { page, cdp } = await openStork(app.browser, app.server.url, {
     sensors: 'present',
     initScripts: [COUNT_DELIVERED_EVENTS],
   });
@@ -250,7 +238,7 @@ describe('a trial fed through Chromium sensor emulation', () => {
   });
 
   it('is interrupted when the sensor stops delivering', async () => {
-    const { page, cdp } = await openStork(browser, server.url, { sensors: 'present' });
+    const { page, cdp } = await openStork(app.browser, app.server.url, { sensors: 'present' });
     await choose(page, `${CAP_S} s`);
     const playback = feedRecording(cdp, QUIET, { bounce: true });
     await pressStart(page);

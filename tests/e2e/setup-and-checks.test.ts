@@ -3,8 +3,9 @@
  * (labelled, big, remembered), and the clear pages for refused motion access, no sensor (the
  * demo is offered and chosen), and a page that is not a secure context.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './helpers/built-app';
 import {
   DENY_MOTION_PERMISSION,
   launchChromium,
@@ -13,23 +14,11 @@ import {
   screenshot,
 } from './helpers/browser';
 import { choose, pressStart, waitForPhase } from './helpers/flow';
-import { serveDist, type StaticServer } from './helpers/static-server';
 
 /** Smallest touch target, CSS px (WCAG 2.5.5 asks 44; Material and the issue ask 48). */
 const MIN_TARGET_PX = 48;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 /** Every control with no accessible name, and every target smaller than MIN_TARGET_PX. */
 async function controlProblems(
@@ -58,7 +47,7 @@ async function controlProblems(
 
 describe('set-up page', () => {
   it('offers every choice with a label, big targets, defaults from the protocol, and remembers the last choices', async () => {
-    const { page } = await openStork(browser, server.url, { sensors: 'present' });
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'present' });
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
       'Single-leg balance test',
     );
@@ -114,7 +103,7 @@ describe('set-up page', () => {
 
 describe('pages that explain why the test cannot go on', () => {
   it('says so clearly when motion access is refused (iOS), and offers the demo', async () => {
-    const { page } = await openStork(browser, server.url, {
+    const { page } = await openStork(app.browser, app.server.url, {
       sensors: 'present',
       initScripts: [DENY_MOTION_PERMISSION],
     });
@@ -138,7 +127,7 @@ describe('pages that explain why the test cannot go on', () => {
   });
 
   it('chooses the demo by itself, and says why, when no sensor answers within 1 s', async () => {
-    const { page } = await openStork(browser, server.url, { sensors: 'absent' });
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     // Nothing answers on a desktop: after 1 s the demo is chosen and the page says so.
     const notice = page.locator('#setup-notice');
     await notice.getByText('No motion sensor answered within 1 second').waitFor({ timeout: 5_000 });
@@ -165,7 +154,7 @@ describe('pages that explain why the test cannot go on', () => {
     const insecure = await launchChromium(['--host-resolver-rules=MAP stork.test 127.0.0.1']);
     try {
       const page = await insecure.newPage({ viewport: PHONE_VIEWPORT });
-      await page.goto(server.url.replace('127.0.0.1', 'stork.test'));
+      await page.goto(app.server.url.replace('127.0.0.1', 'stork.test'));
       await expect(page.evaluate(() => window.isSecureContext)).resolves.toBe(false);
       const notice = page.locator('[data-notice="insecure-context"]');
       await expect(notice.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
