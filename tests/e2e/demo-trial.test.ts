@@ -39,8 +39,10 @@ describe('the demo recording', () => {
       .locator('#setup-notice')
       .getByText('the demo recording is selected')
       .waitFor({ timeout: 5_000 });
-    // The default 45 s cap is longer than the recording; 8x keeps the test short.
-    await page.getByLabel('Demo speed').selectOption('8');
+    // The default 45 s cap is longer than the recording; 4x keeps the test short. Replay times
+    // shift by the timer's lateness times the speed (tens of ms at 8x on a loaded machine, which
+    // moved jerk by 0.56 % once), so the test does not use the fastest speed.
+    await page.getByLabel('Demo speed').selectOption('4');
     await pressStart(page);
     await waitForPhase(page, 'running');
     await expect(page.locator('.trial-title .badge').innerText()).resolves.toBe('Demo recording');
