@@ -1,43 +1,68 @@
 /**
  * Importing files, for the page's import screen and `stork analyze`. The rule, the same in both:
  *
- * - Stork's own files: a samples CSV, with the summary CSV of the same trials when there is one
- *   (trial-import.ts): every trial in them;
- * - other apps' files given together (one drop, one zip, one folder) are ONE recording: the
- *   files of a Sensor Logger export (TotalAcceleration.csv, Gyroscope.csv, Metadata.csv...) or
- *   of a phyphox CSV zip (Accelerometer.csv, Gyroscope.csv, meta/device.csv...) are combined
- *   (combine-sensors.ts). Among several files, those that are not a sensor Stork uses
- *   (Magnetometer.csv, Location.csv, a CSV of unknown format) are left out and listed. A file
- *   that is recognised but broken stops the import.
+ * - Stork's own files: each samples CSV gives its own trials, described by the summary CSV of
+ *   the same trials when there is one (trial-import.ts);
+ * - other apps' files given together (one drop, one zip, one folder) are ONE recording per app
+ *   and per zip (import-groups.ts): the files of a Sensor Logger export (TotalAcceleration.csv,
+ *   Gyroscope.csv, Metadata.csv...) or of a phyphox CSV zip (Accelerometer.csv, Gyroscope.csv,
+ *   meta/device.csv...) are combined (combine-sensors.ts). Among several files, those that are
+ *   not a sensor Stork uses (Magnetometer.csv, Location.csv, a CSV of unknown format) are left
+ *   out and listed.
+ * - A file that cannot be imported is listed with its line and reason (`failed`) and the other
+ *   files are still imported; a broken file of another app's recording fails that recording.
  *
- * Nothing here saves anything: the page shows the trials (with what was converted and skipped),
- * lets the person assign the person, side and condition, and saves them in one transaction.
+ * Nothing here saves anything: the page shows the trials (with what was converted, skipped and
+ * failed), lets the person assign the person, side and condition, and saves them in one
+ * transaction.
  */
 import type { SkippedRow } from './csv-table';
 import { combineSensorFiles, type ImportedRecording, type RecordingMeta } from './combine-sensors';
 import { detectFormat, type FileFormat } from './detect-format';
-import { FormatError } from './format-error';
+import { FormatError, quoteCell } from './format-error';
+import { groupImportFiles } from './import-groups';
 import { readFileContents, UNKNOWN_FORMAT_REASON, type FileContents } from './read-file';
 import { sensorLoggerFileRole } from './sensor-logger';
-import { baseName, type SensorFile } from './sensor-file';
-import type { SummaryRow } from './summary-reader';
+import type { SamplesTrial } from './samples-csv';
+import { SENSOR_FORMAT_NAMES, baseName, type SensorFile } from './sensor-file';
 import {
   analysisOfSamples,
   importStorkTables,
   medianRateHz,
   summaryRowsOf,
+  trialFromSamples,
   type ImportedTrial,
 } from './trial-import';
 import type { StorkTrialSamples } from './trial-record';
 import type { NamedText } from './zip';
 
-/** One file of an import, read (or left out, with the reason). */
+/** One file of an import, read (or left out, with the reason, or broken, with the error). */
 export interface ReadFile {
   name: string;
-  /** null when the file is left out. */
+  /** The format its header shows ('unknown' when none). */
+  format: FileFormat;
+  /** The zip it was unpacked from, or null (the files of a zip are one recording). */
+  container: string | null;
+  /** null when the file is left out or cannot be read. */
   contents: FileContents | null;
   /** Why it is left out, or null. */
   ignoredReason: string | null;
+  /** Why it cannot be read (the FormatError, naming the file), or null. */
+  error: FormatError | null;
+}
+
+/** A file that could not be imported: nothing of it (and of `alsoNotImported`) is in the report's trials. */
+export interface FailedFile {
+  /** The file's name (base name). */
+  file: string;
+  /** 1-based line of the problem, or null when no line applies. */
+  line: number | null;
+  /** What is wrong. */
+  reason: string;
+  /** `Gyroscope.csv: line 3: x (rad/s) is not a number ("abc")` */
+  message: string;
+  /** The other files of its recording, not imported because of it. */
+  alsoNotImported: string[];
 }
 
 /** What an import found. */
@@ -48,6 +73,8 @@ export interface ImportReport {
   /** Rows left out, with their file (at most 20 listed per file). */
   skipped: (SkippedRow & { file: string })[];
   skippedCount: number;
+  /** Files that cannot be imported, each with its line and reason; the others are still imported. */
+  failed: FailedFile[];
 }
 
 /** Why a file among several is left out without reading it (its name says it is no sensor Stork uses), or null. */
@@ -58,28 +85,41 @@ export function ignoredByName(name: string): string | null {
 /** The reason for a file among several whose header no format recognises. */
 export const NOT_A_FORMAT_STORK_READS = 'not a format Stork reads';
 
+/** Why a 2-D sway CSV is not kept: the history holds phone trials (acceleration samples). */
+export const SWAY_NOT_KEPT_REASON =
+  'a 2-D sway CSV (force plate) is analysed by stork analyze; the history keeps phone trials';
+
 /**
  * Reads one file of an import. Among several files (`inGroup`), one that is no sensor Stork
- * uses, or of no known format, is left out; alone, it is an error.
- *
- * @throws FormatError naming the file.
+ * uses, or of no known format, is left out; alone, it is an error. A file that cannot be read
+ * comes back with its error (never thrown), so the other files are still imported.
  */
-export function readImportFile(file: NamedText, inGroup: boolean): ReadFile {
+export function readImportFile(file: NamedText, inGroup: boolean, container: string | null = null): ReadFile {
+  const format = detectFormat(file.text);
+  const read = { name: file.name, format, container, contents: null, ignoredReason: null, error: null };
   const byName = inGroup ? ignoredByName(file.name) : null;
-  if (byName !== null) return { name: file.name, contents: null, ignoredReason: byName };
+  if (byName !== null) return { ...read, ignoredReason: byName };
   try {
-    return {
-      name: file.name,
-      contents: readFileContents(file.text, file.name, { storkBadRows: 'skip' }),
-      ignoredReason: null,
-    };
+    return { ...read, contents: readFileContents(file.text, file.name, { storkBadRows: 'skip' }) };
   } catch (error) {
-    if (!(error instanceof FormatError)) throw error;
-    if (inGroup && isNotAFormat(error)) {
-      return { name: file.name, contents: null, ignoredReason: NOT_A_FORMAT_STORK_READS };
-    }
-    throw error.inFile(baseName(file.name));
+    return { ...read, ...failedRead(error, inGroup, file.name) };
   }
+}
+
+/**
+ * What a reader's error makes of a file: left out (a file of no known format among several) or
+ * broken (the error, naming the file).
+ *
+ * @throws what is not a FormatError (a bug, not the input).
+ */
+export function failedRead(
+  error: unknown,
+  inGroup: boolean,
+  name: string,
+): Pick<ReadFile, 'ignoredReason' | 'error'> {
+  if (!(error instanceof FormatError)) throw error;
+  if (inGroup && isNotAFormat(error)) return { ignoredReason: NOT_A_FORMAT_STORK_READS, error: null };
+  return { ignoredReason: null, error: error.inFile(baseName(name)) };
 }
 
 /** True for the errors of a file that is no table at all (unknown header, empty, no header row). */
@@ -92,10 +132,8 @@ export function isNotAFormat(error: FormatError): boolean {
 }
 
 /**
- * Reads the files of one import (see the module comment).
- *
- * @throws FormatError naming the file (`Gyroscope.csv: line 3: x is not a number ("abc")`);
- *   nothing is imported then.
+ * Reads the files of one import (see the module comment). A file that cannot be imported is in
+ * the report's `failed`, with its line and reason; the others are imported all the same.
  */
 export function importFiles(files: readonly NamedText[]): ImportReport {
   return importReadFiles(files.map((file) => readImportFile(file, files.length > 1)));
@@ -103,72 +141,170 @@ export function importFiles(files: readonly NamedText[]): ImportReport {
 
 /**
  * The import of files already read (by `readImportFile`, or streamed in a worker with
- * file-stream.ts).
- *
- * @throws FormatError naming the file: a 2-D sway CSV (not a trial of the history), a summary
- *   row twice, and the combination's errors.
+ * file-stream.ts), group by group (import-groups.ts): Stork's files give a trial per trial of
+ * each samples file; the files of another app's recording give one trial; a 2-D sway CSV is
+ * left out (the history keeps phone trials). A file that cannot be imported fails alone, except
+ * in a recording of another app, which is imported whole or not at all.
  */
 export function importReadFiles(files: readonly ReadFile[]): ImportReport {
-  const report: ImportReport = {
-    trials: [],
-    ignored: files
-      .filter((file) => file.contents === null)
-      .map((file) => `${baseName(file.name)}: ${file.ignoredReason}`),
-    skipped: [],
-    skippedCount: 0,
-  };
-  const ofFormat = <F extends FileContents['format']>(...formats: F[]) =>
-    files.filter((file): file is ReadFile & { contents: Extract<FileContents, { format: F }> } =>
-      formats.includes(file.contents?.format as F),
-    );
-  const sway = ofFormat('sway-2d')[0];
-  if (sway !== undefined) {
-    throw new FormatError(
-      null,
-      'a 2-D sway CSV (force plate) is analysed by stork analyze, not kept in the history',
-      baseName(sway.name),
-    );
-  }
-
-  const samples = ofFormat('stork-samples');
-  const summaries = ofFormat('stork-summary');
-  if (samples.length > 0 || summaries.length > 0) {
-    const rows = new Map<string, SummaryRow>();
-    for (const file of summaries) {
-      try {
-        for (const [id, row] of summaryRowsOf(file.contents.summary)) {
-          if (rows.has(id)) throw new FormatError(row.line, `trial_id ${JSON.stringify(id)} appears twice`);
-          rows.set(id, row);
+  const report: ImportReport = { trials: [], ignored: [], skipped: [], skippedCount: 0, failed: [] };
+  for (const group of groupImportFiles(files)) {
+    switch (group.kind) {
+      case 'stork':
+        importStorkGroup(group.files, report);
+        break;
+      case 'recording':
+        importRecordingGroup(group.files, report);
+        break;
+      case 'sway':
+      case 'unknown':
+        for (const file of group.files) {
+          if (file.error !== null) report.failed.push(failure(file.error, file.name));
+          else
+            report.ignored.push(
+              `${baseName(file.name)}: ${file.ignoredReason ?? (group.kind === 'sway' ? SWAY_NOT_KEPT_REASON : NOT_A_FORMAT_STORK_READS)}`,
+            );
         }
-      } catch (error) {
-        throw error instanceof FormatError ? error.inFile(baseName(file.name)) : error;
-      }
+        break;
     }
-    const imported = importStorkTables(
-      samples.flatMap((file) => file.contents.samples.trials),
-      rows,
-    );
-    const names = [...samples, ...summaries].map((file) => file.name);
-    for (const trial of imported.trials) trial.origin.files = names;
-    report.trials.push(...imported.trials);
-    for (const file of samples) {
-      report.skipped.push(...file.contents.samples.skipped.map((row) => ({ ...row, file: file.name })));
-      report.skippedCount += file.contents.samples.skippedCount;
+  }
+  return report;
+}
+
+function failure(error: FormatError, name: string, alsoNotImported: string[] = []): FailedFile {
+  const named = error.inFile(baseName(name));
+  return {
+    file: named.file ?? baseName(name),
+    line: named.line,
+    reason: named.reason,
+    message: named.message,
+    alsoNotImported,
+  };
+}
+
+type ReadAs<F extends FileContents['format']> = ReadFile & { contents: Extract<FileContents, { format: F }> };
+
+function isRead<F extends FileContents['format']>(file: ReadFile, format: F): file is ReadAs<F> {
+  return file.error === null && file.contents?.format === format;
+}
+
+/**
+ * Stork's samples and summary files. Each samples file gives its own trials; a summary file
+ * describes trials of any of them by trial_id (its rows then give side, condition, date and the
+ * stored analysis). A file that cannot be read, a samples file with a trial id that an earlier
+ * one has, and a summary with a bad row or a trial without samples fail alone; a trial of a
+ * samples file that no summary describes is analysed again, its side and condition to be given.
+ */
+function importStorkGroup(files: readonly ReadFile[], report: ImportReport): void {
+  for (const file of files) if (file.error !== null) report.failed.push(failure(file.error, file.name));
+  const fileOfTrial = new Map<SamplesTrial, string>();
+  const byId = new Map<string, SamplesTrial>();
+  const samplesFiles: ReadAs<'stork-samples'>[] = [];
+  for (const file of files) {
+    if (!isRead(file, 'stork-samples')) continue;
+    const { trials } = file.contents.samples;
+    const clash = trials.find((trial) => trial.trialId !== null && byId.has(trial.trialId));
+    if (clash !== undefined) {
+      const other = baseName(fileOfTrial.get(byId.get(clash.trialId as string) as SamplesTrial) ?? '');
+      const line = clash.lines.length > 0 ? (clash.lines[0] as number) : null;
+      const error = new FormatError(
+        line,
+        `trial_id ${quoteCell(clash.trialId as string)} is also in ${other}`,
+      );
+      report.failed.push(failure(error, file.name));
+      continue;
+    }
+    for (const trial of trials) {
+      fileOfTrial.set(trial, file.name);
+      if (trial.trialId !== null) byId.set(trial.trialId, trial);
+    }
+    samplesFiles.push(file);
+  }
+
+  const described = new Set<SamplesTrial>();
+  const summaryOfId = new Map<string, string>();
+  for (const file of files) {
+    if (!isRead(file, 'stork-summary')) continue;
+    try {
+      const rows = summaryRowsOf(file.contents.summary);
+      for (const [id, row] of rows) {
+        const other = summaryOfId.get(id);
+        if (other !== undefined)
+          throw new FormatError(row.line, `trial_id ${quoteCell(id)} is also in ${baseName(other)}`);
+      }
+      const matched = [...rows.keys()].flatMap((id) => {
+        const trial = byId.get(id);
+        return trial === undefined || described.has(trial) ? [] : [trial];
+      });
+      const imported = importStorkTables(matched, rows);
+      for (const trial of imported.trials) {
+        const samples = trial.record.id === null ? undefined : byId.get(trial.record.id);
+        const samplesFile = samples === undefined ? undefined : fileOfTrial.get(samples);
+        trial.origin.files = samplesFile === undefined ? [file.name] : [samplesFile, file.name];
+      }
+      report.trials.push(...imported.trials);
+      for (const trial of matched) described.add(trial);
+      for (const id of rows.keys()) summaryOfId.set(id, file.name);
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+      // trial-import.ts names the summary `summary`: here it has its name.
+      const named = error.file === 'summary' ? new FormatError(error.line, error.reason) : error;
+      report.failed.push(failure(named, file.name));
     }
   }
 
-  const sensorFiles = ofFormat('phyphox', 'sensor-logger', 'ubc-balance-test', 'coremotion-g');
-  if (sensorFiles.length > 0) {
+  for (const file of samplesFiles) {
+    for (const trial of file.contents.samples.trials) {
+      if (described.has(trial)) continue;
+      const imported = trialFromSamples(trial);
+      imported.origin.files = [file.name];
+      report.trials.push(imported);
+    }
+    report.skipped.push(...file.contents.samples.skipped.map((row) => ({ ...row, file: file.name })));
+    report.skippedCount += file.contents.samples.skippedCount;
+  }
+}
+
+/** The files of one recording of another app: one trial, or (a file of it broken) none. */
+function importRecordingGroup(files: readonly ReadFile[], report: ImportReport): void {
+  const names = files.map((file) => baseName(file.name));
+  const broken = files.filter((file) => file.error !== null);
+  if (broken.length > 0) {
+    for (const file of broken) {
+      const others = names.filter((name) => name !== baseName(file.name));
+      report.failed.push(failure(file.error as FormatError, file.name, others));
+    }
+    return;
+  }
+  const notUsed = files
+    .filter((file) => file.contents === null)
+    .map((file) => `${baseName(file.name)}: ${file.ignoredReason}`);
+  if (!files.some((file) => file.contents !== null && isSensorContents(file.contents))) {
+    report.ignored.push(
+      ...notUsed,
+      ...files
+        .filter((file) => file.contents !== null)
+        .map((file) => `${baseName(file.name)}: metadata without sensor files`),
+    );
+    return;
+  }
+  try {
     const recording = combineReadFiles(files);
     report.trials.push(importedRecordingTrial(recording));
     report.skipped.push(...recording.skipped);
     report.skippedCount += recording.skippedCount;
-    report.ignored.push(...recording.ignored);
-  } else {
-    const meta = ofFormat('sensor-logger-metadata', 'phyphox-meta')[0];
-    if (meta !== undefined) report.ignored.push(`${baseName(meta.name)}: metadata without sensor files`);
+    report.ignored.push(...notUsed, ...recording.ignored);
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+    const name = error.file ?? files[0]?.name ?? '';
+    report.failed.push(
+      failure(
+        error,
+        name,
+        names.filter((other) => other !== baseName(name)),
+      ),
+    );
   }
-  return report;
 }
 
 /**
@@ -187,6 +323,8 @@ export function readRecordingFiles(files: readonly NamedText[]): ImportedRecordi
     );
   }
   const read = files.map((file) => readImportFile(file, files.length > 1));
+  const broken = read.find((file) => file.error !== null);
+  if (broken?.error) throw broken.error;
   if (!read.some((file) => file.contents !== null && isSensorContents(file.contents))) {
     throw new FormatError(
       null,
@@ -233,6 +371,7 @@ export function importedRecordingTrial(recording: ImportedRecording): ImportedTr
       holdTimeS: analysis?.holdTimeS ?? spanS,
       touchdownS: analysis?.touchdownS ?? null,
       source: 'sensor',
+      importedFrom: SENSOR_FORMAT_NAMES[recording.format],
       eventsReceived: n,
       inputRateHz: analysis?.metrics.inputRateHz ?? medianRateHz(samples.tS),
       samples,

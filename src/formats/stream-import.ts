@@ -4,19 +4,17 @@
  * files combined as `importFiles` does. Pure: the page's worker (worker-entry.ts) turns its
  * `File`s into these sources and posts the progress.
  */
+import { detectFormat, type FileFormat } from './detect-format';
 import { createFileStream } from './file-stream';
-import { FormatError } from './format-error';
 import {
-  NOT_A_FORMAT_STORK_READS,
+  failedRead,
   ignoredByName,
   importReadFiles,
-  isNotAFormat,
   readImportFile,
   type ImportReport,
   type ReadFile,
 } from './import-files';
-import { baseName } from './sensor-file';
-import { unzipCsvFiles } from './zip';
+import { unzipCsvFiles, type NamedText } from './zip';
 
 /** One file to import: its text as a stream, or (a zip) its bytes. */
 export type ImportSource = { name: string; text: ReadableStream<string> } | { name: string; zip: Uint8Array };
@@ -29,9 +27,8 @@ export interface ImportProgress {
 }
 
 /**
- * Reads the sources of one import (see import-files.ts for the rule).
- *
- * @throws FormatError naming the file; nothing is imported then.
+ * Reads the sources of one import (see import-files.ts for the rule). A file (or zip) that
+ * cannot be read is in the report's `failed`; the others are still imported.
  */
 export async function importSources(
   sources: readonly ImportSource[],
@@ -41,8 +38,20 @@ export async function importSources(
   const expanded = sources.length > 1 || sources.some((source) => 'zip' in source);
   for (const source of sources) {
     if ('zip' in source) {
-      const files = unzipCsvFiles(source.zip);
-      read.push(...files.map((file) => readImportFile(file, true)));
+      let files: NamedText[];
+      try {
+        files = unzipCsvFiles(source.zip);
+      } catch (error) {
+        read.push({
+          name: source.name,
+          format: 'unknown',
+          container: null,
+          contents: null,
+          ...failedRead(error, false, source.name),
+        });
+        continue;
+      }
+      read.push(...files.map((file) => readImportFile(file, true, source.name)));
       onProgress?.({
         file: source.name,
         chars: files.reduce((sum, file) => sum + file.text.length, 0),
@@ -55,38 +64,55 @@ export async function importSources(
   return importReadFiles(read);
 }
 
+/** Characters of a file's start kept to detect its format (its header line is in them). */
+const HEAD_CHARS = 64 * 1024;
+
 async function readStreamedFile(
   name: string,
   text: ReadableStream<string>,
   inGroup: boolean,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ReadFile> {
-  const byName = inGroup ? ignoredByName(name) : null;
-  if (byName !== null) {
-    await text.cancel();
-    return { name, contents: null, ignoredReason: byName };
-  }
+  const reader = text.getReader();
+  let head = '';
+  let format: FileFormat | null = null;
+  /** The format, once the head holds a whole non-blank line (or the file is read). */
+  const detect = (atEnd: boolean) => {
+    if (format === null && (atEnd || head.length >= HEAD_CHARS || /\S[^\n\r]*[\n\r]/.test(head)))
+      format = detectFormat(head);
+  };
   const stream = createFileStream(name, {
     storkBadRows: 'skip',
     onProgress: ({ chars, rows }) => onProgress?.({ file: name, chars, rows }),
   });
-  const reader = text.getReader();
+  const byName = inGroup ? ignoredByName(name) : null;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      if (format === null) {
+        head += value.slice(0, HEAD_CHARS);
+        detect(false);
+      }
+      if (byName !== null) {
+        if (format === null) continue;
+        await reader.cancel();
+        return leftOut(name, format, byName);
+      }
       stream.push(value);
     }
-    return { name, contents: stream.end(), ignoredReason: null };
+    detect(true);
+    if (byName !== null) return leftOut(name, format ?? 'unknown', byName);
+    return { ...leftOut(name, format ?? 'unknown', null), contents: stream.end() };
   } catch (error) {
-    if (!(error instanceof FormatError)) throw error;
-    if (inGroup && isNotAFormat(error)) {
-      await reader.cancel();
-      return { name, contents: null, ignoredReason: NOT_A_FORMAT_STORK_READS };
-    }
     await reader.cancel();
-    throw error.inFile(baseName(name));
+    detect(true);
+    return { ...leftOut(name, format ?? 'unknown', null), ...failedRead(error, inGroup, name) };
   } finally {
     reader.releaseLock();
   }
+}
+
+function leftOut(name: string, format: FileFormat, ignoredReason: string | null): ReadFile {
+  return { name, format, container: null, contents: null, ignoredReason, error: null };
 }

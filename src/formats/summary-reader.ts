@@ -52,6 +52,7 @@ export const TRIAL_COLUMN_TYPES: Readonly<Record<string, SummaryColumnType>> = {
   sign_basis: 'text',
   sign_mean_raw_ay_m_s2: 'number',
   sign_samples: 'integer',
+  imported_from: 'text',
 };
 
 /** The type of each column summary-csv.ts writes (both schemes) and of the trial columns; others are text. */

@@ -12,7 +12,8 @@
  *   the metrics that are NaN or infinite, as `key=NaN` separated by spaces (a metric cell is
  *   empty for those and for null, so this tells them apart);
  * - `sign_flipped`, `sign_upright`, `sign_basis`, `sign_mean_raw_ay_m_s2`, `sign_samples`: how
- *   the sign of the accelerations was decided (empty for trials stored before it was kept).
+ *   the sign of the accelerations was decided (empty for trials stored before it was kept);
+ * - `imported_from`: the app of a trial imported from another app's files (empty for Stork's).
  *
  * Text cells that look like formulas are neutralised with a `'` (summary-csv.ts), and the reader
  * takes it off again. Numbers are number cells: not neutralised, shortest round-trip text; a
@@ -142,6 +143,7 @@ function trialCells(record: StorkTrialRecord): SummaryCell[] {
     sign_basis: sign?.basis ?? '',
     sign_mean_raw_ay_m_s2: finite(sign?.meanRawAyMS2),
     sign_samples: finite(sign?.samples),
+    imported_from: record.importedFrom ?? '',
   };
   return TRIAL_SUMMARY_EXTRA_COLUMNS.map((name) => cells[name] ?? null);
 }

@@ -93,18 +93,22 @@ export function importStorkTables(
   skipped: SkippedRow[] = [],
   skippedCount = 0,
 ): StorkImport {
-  const samplesById = new Map(samplesTrials.map((trial) => [trial.trialId, trial]));
+  // Trials without an id (a samples file without trial_id) are never described by a row, and
+  // each stays its own trial.
+  const samplesById = new Map<string, SamplesTrial>();
+  for (const trial of samplesTrials) if (trial.trialId !== null) samplesById.set(trial.trialId, trial);
+  const described = new Set<SamplesTrial>();
   const trials: ImportedTrial[] = [];
   for (const [id, row] of summaryRows) {
     const samples = samplesById.get(id);
-    samplesById.delete(id);
+    if (samples !== undefined) described.add(samples);
     const expected = row.cells['events_received'];
     if (samples === undefined && typeof expected === 'number' && expected > 0) {
       throw new FormatError(row.line, `trial ${quoteCell(id)} has no rows in the samples file`, 'summary');
     }
     trials.push(trialFromSummary(id, row, samples === undefined ? emptySamples() : samplesOf(samples)));
   }
-  for (const trial of samplesById.values()) trials.push(trialFromSamples(trial));
+  for (const trial of samplesTrials) if (!described.has(trial)) trials.push(trialFromSamples(trial));
   return { trials, skipped, skippedCount };
 }
 
@@ -200,7 +204,7 @@ export function medianRateHz(tS: Float64Array): number {
 }
 
 /** A trial the summary does not describe: analysed again; side, condition and date unknown. */
-function trialFromSamples(trial: SamplesTrial): ImportedTrial {
+export function trialFromSamples(trial: SamplesTrial): ImportedTrial {
   const samples = samplesOf(trial);
   const { analysis, analysisError } = analysisOfSamples(samples);
   const lastS = samples.tS.length === 0 ? 0 : (samples.tS[samples.tS.length - 1] as number);
@@ -315,6 +319,7 @@ function trialFromSummary(id: string, row: SummaryRow, samples: StorkTrialSample
         ? cells.number('trial_touchdown_s')
         : (analysis?.touchdownS ?? null),
       source: cells.has('source') ? cells.oneOf('source', TRIAL_VALUES.source) : 'sensor',
+      ...importedFromOf(cells),
       eventsReceived: cells.number('events_received') ?? samples.tS.length,
       inputRateHz: cells.has('trial_input_rate_hz')
         ? (cells.number('trial_input_rate_hz') ?? NaN)
@@ -389,6 +394,12 @@ function analysisFromRow(cells: RowReader): AnalysisResult {
       filterOrder: numberOr('analysis_filter_order', NaN),
     },
   };
+}
+
+/** `importedFrom` when the row names another app (the `imported_from` column), else nothing. */
+function importedFromOf(cells: RowReader): Pick<StorkTrialRecord, 'importedFrom'> {
+  const app = cells.text('imported_from');
+  return app === null ? {} : { importedFrom: app };
 }
 
 function signFromRow(cells: RowReader): StorkSignDecision | null {

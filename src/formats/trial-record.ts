@@ -66,6 +66,12 @@ export interface StorkTrialRecord {
   holdTimeS: number;
   touchdownS: number | null;
   source: StorkTrialSource;
+  /**
+   * The app the samples were recorded with when the trial was imported from another app's files
+   * ('phyphox', 'Sensor Logger'...); absent for trials recorded by Stork (an optional field:
+   * stored trials need no migration).
+   */
+  importedFrom?: string;
   eventsReceived: number;
   inputRateHz: number;
   samples: StorkTrialSamples;

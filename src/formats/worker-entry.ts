@@ -4,12 +4,12 @@
  *
  * In: `{ files: File[] }`. Out: `{ type: 'progress', file, fraction }` after each part (bytes
  * read / file size), then `{ type: 'done', report }` (an ImportReport; its sample columns are
- * transferred) or `{ type: 'error', message, file, line }` (a FormatError: nothing was imported).
+ * transferred; files that cannot be imported are in its `failed`, with their line and reason),
+ * or `{ type: 'error', message }` when the reading itself fails (nothing was imported).
  *
  * Start it from the page with `new Worker(new URL('./formats/worker-entry.ts', import.meta.url),
  * { type: 'module' })` (Vite bundles it).
  */
-import { FormatError } from './format-error';
 import { importSources, type ImportSource } from './stream-import';
 
 /** The worker's global scope, typed for what is used here (the project's types are the page's DOM). */
@@ -31,8 +31,9 @@ async function run(files: File[]): Promise<void> {
     );
     scope.postMessage({ type: 'done', report }, transfer);
   } catch (error) {
-    if (!(error instanceof FormatError)) throw error;
-    scope.postMessage({ type: 'error', message: error.message, file: error.file, line: error.line });
+    // Not the input (each file's FormatError is in the report) but the reading: a file that
+    // went away, memory. The page says so; nothing was imported.
+    scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
 }
 

@@ -112,6 +112,11 @@ export interface TrialRecord {
   touchdownS: number | null;
   /** Where the samples came from: the phone's sensors or the bundled demo replay. */
   source: 'sensor' | 'demo';
+  /**
+   * For a trial imported from another app's files: that app ('phyphox', 'Sensor Logger'...).
+   * Absent for Stork's own trials (optional: stored trials need no migration).
+   */
+  importedFrom?: string;
   /** Number of devicemotion events delivered during the trial (equals the stored sample count). */
   eventsReceived: number;
   /** Measured input rate, Hz (1 / median interval). */

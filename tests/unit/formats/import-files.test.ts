@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../../../src/formats/format-error';
 import { importFiles, readRecordingFiles } from '../../../src/formats/import-files';
 import { DEGREES_PER_RADIAN } from '../../../src/formats/sensor-file';
 import { importSources, type ImportSource } from '../../../src/formats/stream-import';
@@ -149,26 +148,31 @@ describe('importFiles: what the page gets', () => {
     expect(report.trials[0]?.subject).toBe('S01');
   });
 
-  it('a broken file stops the import, naming the file and the line; a partly bad one says what it skipped', () => {
+  it('a broken file of a recording fails the recording, naming the file and the line; a partly bad one says what it skipped', () => {
     const gyro = fixture('phyphox/kartof0nix_Gyroscope_semicolon.csv');
     const accelerometer = fixture('phyphox/kartof0nix_Accelerometer_semicolon.csv');
-    let error: unknown;
-    try {
-      importFiles([
-        { name: 'Accelerometer.csv', text: accelerometer },
-        { name: 'Gyroscope.csv', text: '"Time (s)";"X (rad/s)";"Y (rad/s)"\n0;1;2\n' },
-      ]);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(FormatError);
-    expect((error as FormatError).message).toBe('Gyroscope.csv: line 1: missing column z (rad/s)');
+    const broken = importFiles([
+      { name: 'Accelerometer.csv', text: accelerometer },
+      { name: 'Gyroscope.csv', text: '"Time (s)";"X (rad/s)";"Y (rad/s)"\n0;1;2\n' },
+    ]);
+    expect(broken.trials).toEqual([]);
+    expect(broken.failed).toEqual([
+      {
+        file: 'Gyroscope.csv',
+        line: 1,
+        reason: 'missing column z (rad/s)',
+        message: 'Gyroscope.csv: line 1: missing column z (rad/s)',
+        alsoNotImported: ['Accelerometer.csv'],
+      },
+    ]);
     const lines = gyro.split('\n');
     lines[100] = '9.9E-1;x;y;z';
     const report = importFiles([
       { name: 'Accelerometer.csv', text: accelerometer },
       { name: 'Gyroscope.csv', text: lines.join('\n') },
     ]);
+    expect(report.failed).toEqual([]);
+    expect(report.trials).toHaveLength(1);
     expect(report.skippedCount).toBe(1);
     expect(report.skipped).toEqual([
       { line: 101, reason: 'x (rad/s) is not a number ("x")', file: 'Gyroscope.csv' },
