@@ -26,7 +26,7 @@ import { routeHash } from './routes';
 type WorkerMessage =
   | { type: 'progress'; file: string; fraction: number }
   | { type: 'done'; report: ImportReport }
-  | { type: 'error'; message: string; file: string | null; line: number | null };
+  | { type: 'error'; message: string };
 
 /** The value of the person select that adds a new person. */
 const NEW_PERSON = '';
@@ -57,8 +57,14 @@ function radios<T extends string>(
   return { element, value: () => inputs.find(({ input }) => input.checked)?.value ?? selected };
 }
 
-/** Reads the files in a worker; resolves with the report or rejects with the FormatError's message. */
-function readInWorker(files: File[], onProgress: (fraction: number) => void): Promise<ImportReport> {
+/**
+ * Reads the files in a worker; resolves with the report (files that cannot be imported are in its
+ * `failed`) or rejects when the worker itself fails.
+ */
+function readInWorker(
+  files: File[],
+  onProgress: (fraction: number, file: string) => void,
+): Promise<ImportReport> {
   const worker = new Worker(new URL('../formats/worker-entry.ts', import.meta.url), { type: 'module' });
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   const readBytes = new Map<string, number>();
@@ -70,7 +76,7 @@ function readInWorker(files: File[], onProgress: (fraction: number) => void): Pr
         readBytes.set(message.file, message.fraction * (file?.size ?? 0));
         let sum = 0;
         for (const bytes of readBytes.values()) sum += bytes;
-        onProgress(totalBytes === 0 ? 1 : sum / totalBytes);
+        onProgress(totalBytes === 0 ? 1 : sum / totalBytes, message.file);
         return;
       }
       worker.terminate();
@@ -85,12 +91,46 @@ function readInWorker(files: File[], onProgress: (fraction: number) => void): Pr
   });
 }
 
-/** One line about a trial: format, rows, rate, hold time. */
+/** Names of the formats whose trials are not another app's (those have `importedFrom`). */
+const FORMAT_NAMES: Readonly<Record<string, string>> = { 'stork-samples': 'Stork samples' };
+
+/** A file's name without its folders (a zip's entries have them). */
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The files that could not be imported, each with its line and reason. */
+function failedList(report: ImportReport): HTMLElement | null {
+  if (report.failed.length === 0) return null;
+  const count = report.failed.length;
+  return h(
+    'div',
+    { className: 'import-failed', data: { field: 'import-failed', value: String(count) } },
+    h('h3', {}, `${count} ${count === 1 ? 'file' : 'files'} not imported`),
+    h(
+      'ul',
+      {},
+      ...report.failed.map((failed) =>
+        h(
+          'li',
+          {},
+          failed.message,
+          failed.alsoNotImported.length > 0
+            ? ` (so neither is ${failed.alsoNotImported.join(', ')}, of the same recording)`
+            : '',
+        ),
+      ),
+    ),
+  );
+}
+
+/** One line about a trial: its files and app, rows, rate, hold time. */
 function trialLine(trial: ImportedTrial, index: number): string {
   const { record, origin } = trial;
   const rows = record.samples.tS.length;
+  const files = origin.files.map(baseName).join(', ');
   const parts = [
-    `Trial ${index + 1}: ${origin.format}`,
+    `Trial ${index + 1}: ${files === '' ? '' : `${files}, `}${record.importedFrom ?? FORMAT_NAMES[origin.format] ?? origin.format}`,
     `${rows} rows`,
     `${record.inputRateHz.toFixed(1)} Hz`,
     `hold ${record.holdTimeS.toFixed(1)} s`,
@@ -114,6 +154,7 @@ function previewOf(report: ImportReport): HTMLElement {
     'div',
     { className: 'import-preview', data: { field: 'import-preview' } },
     h('h2', {}, `${report.trials.length} ${report.trials.length === 1 ? 'trial' : 'trials'} found`),
+    failedList(report),
     h(
       'ul',
       { data: { field: 'import-trials' } },
@@ -320,7 +361,11 @@ export async function showImport(context: PlaceContext): Promise<void> {
       'aria-valuemax': '100',
     },
   });
-  const progressField = h('div', { className: 'import-progress' }, progress);
+  const progressText = h('span', {
+    className: 'import-progress-text',
+    data: { field: 'import-progress-text' },
+  });
+  const progressField = h('div', { className: 'import-progress' }, progress, progressText);
   progressField.hidden = true;
   const message = h('div', {
     className: 'import-message',
@@ -329,10 +374,13 @@ export async function showImport(context: PlaceContext): Promise<void> {
   });
   const result = h('div', { className: 'import-result' });
 
-  function setProgress(fraction: number): void {
+  function setProgress(fraction: number, file: string | null): void {
     const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
     progress.value = percent;
     progress.setAttribute('aria-valuenow', String(percent));
+    const text = file === null ? `${percent} %` : `Reading ${baseName(file)}: ${percent} %`;
+    progress.setAttribute('aria-valuetext', text);
+    progressText.textContent = text;
   }
 
   let reading = false;
@@ -341,15 +389,22 @@ export async function showImport(context: PlaceContext): Promise<void> {
     reading = true;
     replaceChildren(result);
     message.textContent = '';
-    setProgress(0);
+    setProgress(0, files[0]?.name ?? null);
     progressField.hidden = false;
+    dropZone.setAttribute('aria-busy', 'true');
     try {
       const report = await readInWorker(files, setProgress);
-      setProgress(1);
+      setProgress(1, null);
+      progressText.textContent = `Read ${files.length} ${files.length === 1 ? 'file' : 'files'}`;
       if (!context.isCurrent()) return;
       if (report.trials.length === 0) {
-        message.textContent = 'No trial was found in these files. Nothing was saved.';
-        replaceChildren(result, previewOf(report));
+        const [only] = report.failed;
+        message.textContent =
+          report.failed.length === 0
+            ? 'No trial was found in these files. Nothing was saved.'
+            : `Nothing was imported. ${report.failed.length === 1 && only !== undefined ? only.message : `None of the ${report.failed.length} files could be imported.`}`;
+        const leftOut = report.ignored.length > 0 || report.skippedCount > 0 || report.failed.length > 1;
+        replaceChildren(result, leftOut ? previewOf(report) : null);
         return;
       }
       const people = await store!.people.list();
@@ -383,6 +438,7 @@ export async function showImport(context: PlaceContext): Promise<void> {
       message.textContent = `Nothing was imported. ${error instanceof Error ? error.message : String(error)}`;
     } finally {
       reading = false;
+      dropZone.removeAttribute('aria-busy');
       input.value = '';
     }
   }
@@ -392,7 +448,11 @@ export async function showImport(context: PlaceContext): Promise<void> {
     event.preventDefault();
     dropZone.classList.add('dragging');
   });
-  dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dragging'));
+  dropZone.addEventListener('dragleave', (event) => {
+    // Leaving for one of the zone's own children is not leaving the zone.
+    if (!(event.relatedTarget instanceof Node && dropZone.contains(event.relatedTarget)))
+      dropZone.classList.remove('dragging');
+  });
   dropZone.addEventListener('drop', (event) => {
     event.preventDefault();
     dropZone.classList.remove('dragging');
