@@ -1,6 +1,6 @@
 // The composition root: the only place that wires sensors, session, core, storage and ui together.
 import './styles.css';
-import { BehaviorSubject, defer, filter, from, switchMap, tap, type Observable } from 'rxjs';
+import { BehaviorSubject, defer, filter, from, ReplaySubject, switchMap, tap, type Observable } from 'rxjs';
 import type { MotionRecording } from './core/types';
 import { registerAppUpdates } from './pwa/register';
 import { updateBanner } from './pwa/update-banner';
@@ -11,7 +11,7 @@ import { deviceMotion$, hasAcceleration, motionSupport, requestMotionPermission 
 import { visibility$ } from './sensors/visibility';
 import { holdWakeLock$ } from './sensors/wake-lock';
 import { firstMotionWithin$ } from './session/probe';
-import { COUNTDOWN_S, runTrial, SENSOR_SILENCE_S, type TrialState } from './session/trial';
+import { runTrial, SENSOR_SILENCE_S, type TrialState } from './session/trial';
 import type { MotionSample, TrialSetup } from './session/types';
 import { createStoredResultLog } from './storage/result-log';
 import type { TrialStore } from './storage/store';
@@ -52,10 +52,14 @@ function loadDemoRecording(): Promise<MotionRecording> {
   return demoRecording;
 }
 
-function demoSource$(speed: number): Observable<MotionSample> {
-  // The lead-in plays nothing during the countdown, so the recording's t = 0 falls on "go".
+/**
+ * The demo recording, its t = 0 on the trial's "go" (`go$`: the first 'running' state), not on a
+ * timer of its own: a late countdown or a late replay timer then cannot move the recording's time
+ * axis (src/sensors/demo.ts). Nothing plays during the countdown.
+ */
+function demoSource$(speed: number, go$: Observable<void>): Observable<MotionSample> {
   return defer(() => from(loadDemoRecording())).pipe(
-    switchMap((recording) => demoMotion$(recording, { speed, leadInS: COUNTDOWN_S })),
+    switchMap((recording) => demoMotion$(recording, { speed, start$: go$ })),
   );
 }
 
@@ -110,7 +114,10 @@ mountApp(root, {
   probeSensor: () => firstMotionWithin$(sensorMotion$(), SENSOR_SILENCE_S),
   demoSpeeds: DEMO_SPEEDS,
   runTrial: (setup: TrialSetup, source, demoSpeed, stop$): Observable<TrialState> => {
-    const motion$ = source === 'demo' ? demoSource$(demoSpeed) : sensorMotion$();
+    // Replays: "go" reaches a demo recording that was read only after it.
+    const go$ = new ReplaySubject<void>(1);
+    let went = false;
+    const motion$ = source === 'demo' ? demoSource$(demoSpeed, go$) : sensorMotion$();
     const trial$ = runTrial(setup, {
       motion$: bench ? bench.timeEvents(motion$) : motion$,
       visibility$: visibility$(document),
@@ -119,7 +126,15 @@ mountApp(root, {
       stop$,
       source,
       measure: bench?.session,
-    }).pipe(reportTrialActivity(trialActive$));
+    }).pipe(
+      tap((state) => {
+        if (state.phase === 'running' && !went) {
+          went = true;
+          go$.next();
+        }
+      }),
+      reportTrialActivity(trialActive$),
+    );
     return bench ? trial$.pipe(tap((state) => bench.observe(state))) : trial$;
   },
   results,

@@ -39,10 +39,10 @@ describe('the demo recording', () => {
       .locator('#setup-notice')
       .getByText('the demo recording is selected')
       .waitFor({ timeout: 5_000 });
-    // The default 45 s cap is longer than the recording; 4x keeps the test short. Replay times
-    // shift by the timer's lateness times the speed (tens of ms at 8x on a loaded machine, which
-    // moved jerk by 0.56 % once), so the test does not use the fastest speed.
-    await page.getByLabel('Demo speed').selectOption('4');
+    // The default 45 s cap is longer than the recording; the fastest speed keeps the test short.
+    // The replay counts from the trial's "go" (src/sensors/demo.ts), so a late timer shifts the
+    // stored times by its own lateness, not by that times the speed.
+    await page.getByLabel('Demo speed').selectOption('8');
     await pressStart(page);
     await waitForPhase(page, 'running');
     await expect(page.locator('.trial-title .badge').innerText()).resolves.toBe('Demo recording');
@@ -62,8 +62,11 @@ describe('the demo recording', () => {
     expect(stored.tS.length).toBe(shown.samples);
     const sign = Math.sign((stored.ay[0] as number) / (DEMO.ay[0] as number));
     const offsetS = (stored.tS[0] as number) - (DEMO.tS[0] as number);
-    // The shift is the timers' lateness at "go" times the replay speed: a few ms times 8.
-    expect(Math.abs(offsetS)).toBeLessThan(0.2);
+    // The shift is how late the replay's first timer fired after "go": a few ms of real time
+    // (on a loaded two-core machine tens of ms at worst), not multiplied by the speed.
+    console.log(`demo at 8x: stored times ${(offsetS * 1000).toFixed(1)} ms after the recording's`);
+    expect(offsetS).toBeGreaterThanOrEqual(0);
+    expect(offsetS).toBeLessThan(0.1);
     for (let k = 0; k < stored.tS.length; k++) {
       expect((stored.tS[k] as number) - offsetS).toBeCloseTo(DEMO.tS[k] as number, 9);
       expect(stored.ax[k]).toBe(sign * (DEMO.ax[k] as number));

@@ -2,11 +2,11 @@
  * The demo replay's timing in virtual time: each row at lead-in + (t - t0) / speed, carrying
  * the recording's own time, none skipped.
  */
-import { map } from 'rxjs';
+import { map, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { MotionRecording } from '../../../src/core/types';
-import { demoMotion$, sampleFromRecording } from '../../../src/sensors/demo';
+import { demoDueTimesMs, demoMotion$, sampleFromRecording } from '../../../src/sensors/demo';
 
 const testScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
@@ -68,6 +68,66 @@ describe('demoMotion$', () => {
     });
   });
 
+  it('starts at the first emission of start$ (the trial\'s "go"), not at subscription or after the lead-in', () => {
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, expectObservable }) => {
+      const go$ = cold('40ms g 10ms g');
+      const times$ = demoMotion$(recording, { scheduler, leadInS: 5, start$: go$ }).pipe(
+        map((sample) => sample.tS),
+      );
+      expectObservable(times$).toBe('40ms a 9ms b 19ms c 29ms (d|)', letters);
+    });
+  });
+
+  it('emits every row with its own time when every timer fires late, each at or after its due time', () => {
+    // 100 rows at 100 Hz played at 8x: due every 1.25 ms; every timer fires 7 ms late.
+    const long: MotionRecording = {
+      kind: 'motion',
+      tS: Array.from({ length: 100 }, (_, k) => k / 100),
+      ax: Array.from({ length: 100 }, (_, k) => k),
+      ay: new Array<number>(100).fill(9.8),
+      az: new Array<number>(100).fill(0),
+    };
+    const run = (latenessMs: number): { tS: number[]; ax: number[]; atMs: number[] } => {
+      const virtual = testScheduler();
+      const out = { tS: [] as number[], ax: [] as number[], atMs: [] as number[] };
+      virtual.run(() => {
+        const scheduler: SchedulerLike = {
+          now: () => virtual.now(),
+          schedule<T>(
+            work: (this: SchedulerAction<T>, state?: T) => void,
+            delay = 0,
+            state?: T,
+          ): Subscription {
+            return virtual.schedule(work, delay + latenessMs, state);
+          },
+        };
+        demoMotion$(long, { scheduler, speed: 8 }).subscribe((sample) => {
+          out.tS.push(sample.tS);
+          out.ax.push(sample.ax);
+          out.atMs.push(virtual.now());
+        });
+      });
+      return out;
+    };
+    const onTime = run(0);
+    const late = run(7);
+    expect(late.tS).toEqual(Array.from(long.tS));
+    expect(late.ax).toEqual(Array.from(long.ax));
+    expect(late.tS).toEqual(onTime.tS);
+    // On time: row k at exactly 1.25 k ms (virtual time keeps fractions of a ms). Late: never before that, and the bursts
+    // (one wake-up per timer: 7 ms late, then every 7 ms or so) never run more than 7 ms behind.
+    const due = demoDueTimesMs(long, 8, 0);
+    for (let k = 0; k < 100; k++) {
+      expect(onTime.atMs[k]).toBe(1.25 * k);
+      expect(due[k]).toBe(1.25 * k);
+      expect(late.atMs[k]).toBeGreaterThanOrEqual(due[k] as number);
+      expect((late.atMs[k] as number) - (due[k] as number)).toBeLessThanOrEqual(7);
+    }
+    // Fewer wake-ups than rows: the late ones emit several rows at once.
+    expect(new Set(late.atMs).size).toBeLessThan(100);
+  });
+
   it('completes at once for an empty recording and refuses a speed or lead-in out of range', () => {
     const scheduler = testScheduler();
     const empty: MotionRecording = { kind: 'motion', tS: [], ax: [], ay: [], az: [] };
@@ -76,6 +136,15 @@ describe('demoMotion$', () => {
     });
     expect(() => demoMotion$(recording, { speed: 0 })).toThrow('demo speed must be a positive number (0)');
     expect(() => demoMotion$(recording, { leadInS: -1 })).toThrow('demo lead-in must be 0 s or more (-1)');
+  });
+});
+
+describe('demoDueTimesMs', () => {
+  it('counts each row from the zero at its time over the speed, to whole microseconds', () => {
+    // (0.03 - 0) / 2 s = 15 ms; 12.01 - 12 is 0.00999... in floating point, due at exactly 10 ms.
+    expect(Array.from(demoDueTimesMs(recording, 2, 1000))).toEqual([1000, 1005, 1015, 1030]);
+    const later: MotionRecording = { ...recording, tS: [12, 12.01, NaN, 12.06] };
+    expect(Array.from(demoDueTimesMs(later, 1, 0))).toEqual([0, 10, 10, 60]);
   });
 });
 
