@@ -40,6 +40,51 @@ export function exportFileName(who: string | null, kind: ExportKind, date: Date)
   return `stork-${who === null ? 'everyone' : fileNameSafe(who)}-${kind}-${localDate(date)}.csv`;
 }
 
+/** What a file name needs of one exported trial. */
+export interface NamedTrial {
+  /** The person's name or code; null when the person is not known. */
+  who: string | null;
+  stanceSide: 'left' | 'right';
+  /** ISO 8601 with offset, as stored: the local clock time where the test was done. */
+  startedAt: string;
+}
+
+const STAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/;
+
+/** The local date-time of `startedAt` as recorded, e.g. `2026-11-21T10-15-02` (no ':' in a file name). */
+export function trialStamp(startedAt: string): string {
+  const match = STAMP.exec(startedAt);
+  if (!match) return fileNameSafe(startedAt);
+  return `${match[1]}T${match[2]}-${match[3]}-${match[4] ?? '00'}`;
+}
+
+/** The local date of `startedAt` as recorded, `YYYY-MM-DD` (the day the test was done). */
+function trialDay(startedAt: string): string {
+  return STAMP.exec(startedAt)?.[1] ?? fileNameSafe(startedAt);
+}
+
+/**
+ * The file of chosen trials. One trial: who, which leg, when it was started, e.g.
+ * `stork-P-017-right-2026-11-21T10-15-02-samples.csv`. Several: who (or `several-people`), how
+ * many, the days from the first to the last, e.g.
+ * `stork-P-017-3-trials-samples-2026-11-02-to-2026-11-21.csv` (one day named once).
+ *
+ * @throws RangeError for no trials (there is no file to name).
+ */
+export function chosenExportFileName(trials: readonly NamedTrial[], kind: ExportKind): string {
+  const first = trials[0];
+  if (first === undefined) throw new RangeError('no trials to name a file after');
+  const name = (who: string | null): string => (who === null ? 'unknown-person' : fileNameSafe(who));
+  if (trials.length === 1)
+    return `stork-${name(first.who)}-${first.stanceSide}-${trialStamp(first.startedAt)}-${kind}.csv`;
+  const people = new Set(trials.map((trial) => trial.who));
+  const who = people.size === 1 ? name(first.who) : 'several-people';
+  const days = trials.map((trial) => trialDay(trial.startedAt)).sort();
+  const from = days[0] as string;
+  const to = days[days.length - 1] as string;
+  return `stork-${who}-${trials.length}-trials-${kind}-${from === to ? from : `${from}-to-${to}`}.csv`;
+}
+
 /** 'share' when the browser can share these files (`navigator.canShare({ files })`), else 'download'. */
 export function deliveryFor(nav: ShareNavigator, files: File[]): Delivery {
   if (typeof nav.share !== 'function' || typeof nav.canShare !== 'function') return 'download';

@@ -80,3 +80,69 @@ export function historyRow(trial: TrialSummary): HistoryRow {
     keyMetric: `RMS ${formatMeasure('rms', trial.analysis?.metrics.rms ?? null)}`,
   };
 }
+
+/**
+ * The trials chosen in the history list for an export: a set of trial ids. Immutable: each
+ * change gives a new set. It may hold trials of several people (chosen one person at a time).
+ */
+export type TrialChoice = ReadonlySet<string>;
+
+export const NO_CHOICE: TrialChoice = new Set<string>();
+
+/** The choice with `id` added (`chosen`) or taken out. */
+export function toggleChoice(choice: TrialChoice, id: string, chosen: boolean): TrialChoice {
+  if (choice.has(id) === chosen) return choice;
+  const next = new Set(choice);
+  if (chosen) next.add(id);
+  else next.delete(id);
+  return next;
+}
+
+/** The choice with every one of `trials` added ("choose all shown"). */
+export function chooseAll(choice: TrialChoice, trials: readonly { id: string }[]): TrialChoice {
+  const next = new Set(choice);
+  for (const trial of trials) next.add(trial.id);
+  return next.size === choice.size ? choice : next;
+}
+
+/** How the choice stands against a list: chosen in all, chosen among those listed, of all listed. */
+export interface ChoiceCount {
+  chosen: number;
+  chosenListed: number;
+  listed: number;
+}
+
+export function choiceCount(choice: TrialChoice, listed: readonly { id: string }[]): ChoiceCount {
+  let chosenListed = 0;
+  for (const trial of listed) if (choice.has(trial.id)) chosenListed++;
+  return { chosen: choice.size, chosenListed, listed: listed.length };
+}
+
+const trials = (n: number): string => `${n} ${n === 1 ? 'trial' : 'trials'}`;
+
+/**
+ * What the list says about the choice: "No trials chosen", "3 trials chosen", or with those
+ * not in the list named: "3 trials chosen, 1 of them not in this list" (another person's, or
+ * hidden by the filters).
+ */
+export function choiceLabel(count: ChoiceCount): string {
+  if (count.chosen === 0) return 'No trials chosen';
+  const elsewhere = count.chosen - count.chosenListed;
+  return elsewhere === 0
+    ? `${trials(count.chosen)} chosen`
+    : `${trials(count.chosen)} chosen, ${elsewhere} of them not in this list`;
+}
+
+/**
+ * The choice as text for keeping (sessionStorage) and back: ids joined by newlines (a trial id
+ * is a UUID or time + random, never a newline). Anything that is not a list of non-empty
+ * strings reads as no choice.
+ */
+export function choiceToText(choice: TrialChoice): string {
+  return [...choice].join('\n');
+}
+
+export function choiceFromText(text: string | null): TrialChoice {
+  if (text === null || text === '') return NO_CHOICE;
+  return new Set(text.split('\n').filter((id) => id !== ''));
+}

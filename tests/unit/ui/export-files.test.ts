@@ -1,9 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  chosenExportFileName,
   deliverFiles,
   deliveryFor,
   exportFileName,
   fileNameSafe,
+  trialStamp,
+  type NamedTrial,
   type ShareNavigator,
 } from '../../../src/ui/export-files';
 
@@ -26,6 +29,44 @@ describe('export file names', () => {
     expect(fileNameSafe('a\u0000b\tc:d*e?f"g<h>i|j')).toBe('a-b-c-d-e-f-g-h-i-j');
     expect(fileNameSafe('...')).toBe('all');
     expect(fileNameSafe('x'.repeat(60))).toHaveLength(40);
+  });
+});
+
+describe('file names of chosen trials', () => {
+  const trial = (who: string | null, stanceSide: 'left' | 'right', startedAt: string): NamedTrial => ({
+    who,
+    stanceSide,
+    startedAt,
+  });
+
+  it('name one trial by person, leg and the local date-time it was started (as recorded, offset left out)', () => {
+    // startedAt is the clock time where the test was done: 10:15:02 at +01:00 stays 10-15-02.
+    expect(
+      chosenExportFileName([trial('P-017 Zoë', 'right', '2026-11-21T10:15:02.250+01:00')], 'samples'),
+    ).toBe('stork-P-017-Zoë-right-2026-11-21T10-15-02-samples.csv');
+    expect(chosenExportFileName([trial(null, 'left', '2026-03-05T08:00-05:00')], 'summary')).toBe(
+      'stork-unknown-person-left-2026-03-05T08-00-00-summary.csv',
+    );
+  });
+
+  it('name several by person or "several people", how many, and the days from first to last', () => {
+    const three = [
+      trial('A/B', 'left', '2026-11-21T10:15:02+01:00'),
+      trial('A/B', 'right', '2026-11-02T18:40:00+01:00'),
+      trial('A/B', 'left', '2026-11-09T07:05:59+01:00'),
+    ];
+    // In any order: the earliest day (2 Nov) to the latest (21 Nov).
+    expect(chosenExportFileName(three, 'samples')).toBe(
+      'stork-A-B-3-trials-samples-2026-11-02-to-2026-11-21.csv',
+    );
+    expect(
+      chosenExportFileName([three[0]!, trial('C', 'left', '2026-11-21T11:00:00+01:00')], 'summary'),
+    ).toBe('stork-several-people-2-trials-summary-2026-11-21.csv');
+  });
+
+  it('keep a date-time that is not ISO 8601 file-name-safe, and refuse to name no trials', () => {
+    expect(trialStamp('21/11/2026 10:15')).toBe('21-11-2026-10-15');
+    expect(() => chosenExportFileName([], 'samples')).toThrow(RangeError);
   });
 });
 
