@@ -128,7 +128,7 @@ function failedList(report: ImportReport): HTMLElement | null {
 function trialLine(trial: ImportedTrial, index: number): string {
   const { record, origin } = trial;
   const rows = record.samples.tS.length;
-  const files = origin.files.map(baseName).join(', ');
+  const files = origin.files.join(', ');
   const parts = [
     `Trial ${index + 1}: ${files === '' ? '' : `${files}, `}${record.importedFrom ?? FORMAT_NAMES[origin.format] ?? origin.format}`,
     `${rows} rows`,
@@ -465,7 +465,7 @@ export async function showImport(context: PlaceContext): Promise<void> {
     h(
       'p',
       {},
-      'Stork’s own samples and summary files, phyphox and Sensor Logger exports (also as a zip) and 2-D sway CSV files. Nothing is saved until you choose whose trials they are.',
+      'Stork’s own samples and summary files, phyphox and Sensor Logger exports (several files or a zip), UBC Balance Test and iPhone g-unit exports. Nothing is saved until you choose whose trials they are. (A force plate’s 2-D sway CSV is analysed with stork analyze; the history keeps phone trials.)',
     ),
     dropZone,
     progressField,
