@@ -65,6 +65,7 @@ function setupSummary(record: TrialRecord): string {
     `${setup.capS} s limit`,
   ];
   if (record.source === 'demo') parts.push('demo recording');
+  if (record.importedFrom !== undefined) parts.push(`imported from ${record.importedFrom}`);
   return parts.join(' · ');
 }
 
