@@ -89,7 +89,7 @@ async function historyCount(page: Page): Promise<number> {
 }
 
 describe('importing files on the page', () => {
-  it('several Stork samples files at once are as many trials, each with its own rows', async () => {
+  it('several Stork samples files at once, chosen or dropped, are as many trials, each with its own rows', async () => {
     const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     await openImport(page);
     await chooseFiles(page, STORK_FILES);
@@ -102,6 +102,29 @@ describe('importing files on the page', () => {
     await viewportScreenshot(page, '90-import-three-stork-files', '[data-field="import-preview"]');
     await expect(saveImport(page, 'Several')).resolves.toBe(3);
     await expect(historyCount(page)).resolves.toBe(3);
+
+    // Dropped on the drop zone: the same, one trial per file.
+    await openImport(page);
+    const dropped = [STORK_FILES[0]!, STORK_FILES[2]!].map((path) => ({
+      name: basename(path),
+      text: readFileSync(path, 'utf8'),
+    }));
+    const zone = page.locator('[data-field="drop-zone"]');
+    const transfer = await page.evaluateHandle((files) => {
+      const data = new DataTransfer();
+      for (const file of files) data.items.add(new File([file.text], file.name, { type: 'text/csv' }));
+      return data;
+    }, dropped);
+    await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+    await expect(zone.getAttribute('class')).resolves.toBe('drop-zone dragging');
+    await viewportScreenshot(page, '95-import-dragover', '[data-field="drop-zone"]');
+    await zone.dispatchEvent('drop', { dataTransfer: transfer });
+    await page.locator('[data-field="import-preview"]').waitFor();
+    await expect(zone.getAttribute('class')).resolves.toBe('drop-zone');
+    const droppedLines = await trialLines(page);
+    expect(droppedLines).toHaveLength(2);
+    expect(droppedLines[0]).toContain(`case00.csv, Stork samples · ${dataRows(STORK_FILES[0]!)} rows`);
+    expect(droppedLines[1]).toContain(`case02.csv, Stork samples · ${dataRows(STORK_FILES[2]!)} rows`);
     await page.context().close();
   });
 
