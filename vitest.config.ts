@@ -9,6 +9,10 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           benchmark: { include: ['tests/bench/**/*.bench.ts'] },
           environment: 'node',
+          // Property tests run hundreds of cases; on a busy two-core machine some take longer
+          // than Vitest's 5 s default. A timeout here guards against hangs, not speed (speed
+          // targets are benchmarks).
+          testTimeout: 30_000,
         },
       },
       {
