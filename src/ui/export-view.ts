@@ -1,7 +1,8 @@
 /**
  * The export page (SPEC section 7): the summary CSV (one row per trial) and the samples CSV
- * (every reading) of one person's trials, of the history's current filter, or of everyone's;
- * shared where the browser can share files (a phone), downloaded otherwise.
+ * (every reading) of the trials chosen in the history list, of one person's trials, of the
+ * history's current filter, or of everyone's; shared where the browser can share files (a
+ * phone), downloaded otherwise.
  */
 import { version as appVersion } from '../../package.json';
 import { trialSamplesCsvParts, trialSummaryCsv } from '../formats/trial-export';
@@ -9,23 +10,48 @@ import type { StorkTrialRecord } from '../formats/trial-record';
 import type { PersonRecord, TrialStore } from '../storage';
 import type { TrialSummary } from '../storage/summaries';
 import { h, replaceChildren } from './dom';
-import { deliverFiles, exportFileName, type ExportKind } from './export-files';
-import { filterHistory, type HistoryFilter } from './history-model';
-import { currentHistoryFilter } from './history-view';
+import { chosenExportFileName, deliverFiles, exportFileName, type ExportKind } from './export-files';
+import { filterHistory, type HistoryFilter, type TrialChoice } from './history-model';
+import { currentHistoryFilter, currentTrialChoice, keepTrialChoice } from './history-view';
 import type { PlaceContext } from './place-context';
 import { routeHash } from './routes';
 
 /** Whose trials go into the files. */
-export type ExportScope = 'person' | 'filter' | 'everyone';
+export type ExportScope = 'chosen' | 'person' | 'filter' | 'everyone';
 
 function filterIsAll(filter: HistoryFilter): boolean {
   return filter.side === 'all' && filter.eyes === 'all' && filter.surface === 'all' && filter.showInterrupted;
 }
 
+/**
+ * The chosen trials (with samples), oldest first, and whose each is. Trials no longer in the
+ * history (deleted since they were chosen) are left out, and out of the choice.
+ */
+async function chosenTrials(
+  store: TrialStore,
+  choice: TrialChoice,
+  people: readonly PersonRecord[],
+): Promise<{ records: StorkTrialRecord[]; names: Map<string, string>; missing: number }> {
+  const nameOf = new Map(people.map((person) => [person.id, person.name]));
+  const names = new Map<string, string>();
+  const found: (StorkTrialRecord & { startedAtMs: number })[] = [];
+  for (const id of choice) {
+    const trial = await store.trials.get(id);
+    if (trial === undefined) continue;
+    found.push(trial);
+    const name = nameOf.get(trial.personId);
+    if (name !== undefined) names.set(trial.id, name);
+  }
+  found.sort((a, b) => a.startedAtMs - b.startedAtMs);
+  const missing = choice.size - found.length;
+  if (missing > 0) keepTrialChoice(new Set(found.map((trial) => trial.id)));
+  return { records: found, names, missing };
+}
+
 /** The trials (with samples) of the scope, oldest first, and whom the file names name. */
 async function trialsOf(
   store: TrialStore,
-  scope: ExportScope,
+  scope: Exclude<ExportScope, 'chosen'>,
   person: PersonRecord | null,
   people: readonly PersonRecord[],
 ): Promise<{ records: StorkTrialRecord[]; names: Map<string, string> }> {
@@ -65,7 +91,16 @@ export async function showExport(context: PlaceContext): Promise<void> {
   const person = context.history.person();
   const filter = currentHistoryFilter();
 
+  const choice = currentTrialChoice();
   const scopeOptions: { value: ExportScope; label: string }[] = [];
+  if (choice.size > 0)
+    scopeOptions.push({
+      value: 'chosen',
+      label:
+        choice.size === 1
+          ? 'The trial chosen in the history'
+          : `The ${choice.size} trials chosen in the history`,
+    });
   if (person !== null) {
     scopeOptions.push({ value: 'person', label: `All of ${person.name}’s trials` });
     if (!filterIsAll(filter))
@@ -136,26 +171,44 @@ export async function showExport(context: PlaceContext): Promise<void> {
     button.disabled = true;
     status.textContent = 'Preparing the files…';
     try {
-      const { records, names } = await trialsOf(store!, scope, person, people);
+      const { records, names, missing } =
+        scope === 'chosen'
+          ? await chosenTrials(store!, choice, people)
+          : { ...(await trialsOf(store!, scope, person, people)), missing: 0 };
+      const gone =
+        missing === 0
+          ? ''
+          : ` ${missing} chosen ${missing === 1 ? 'trial is' : 'trials are'} no longer in the history.`;
       if (records.length === 0) {
-        status.textContent = 'There are no trials to export.';
+        status.textContent = `There are no trials to export.${gone}`;
         return;
       }
       const who = scope === 'everyone' || person === null ? null : person.name;
       const now = new Date();
+      const fileName = (kind: ExportKind): string =>
+        scope === 'chosen'
+          ? chosenExportFileName(
+              records.map((record) => ({
+                who: names.get(record.id) ?? null,
+                stanceSide: record.setup.stanceSide,
+                startedAt: record.startedAt,
+              })),
+              kind,
+            )
+          : exportFileName(who, kind, now);
       const files = wanted.map((kind) => {
         const parts =
           kind === 'summary'
             ? [trialSummaryCsv(records, { appVersion, subjectOf: (record) => names.get(record.id) ?? null })]
             : [...trialSamplesCsvParts(records)];
-        return new File(parts, exportFileName(who, kind, now), { type: 'text/csv' });
+        return new File(parts, fileName(kind), { type: 'text/csv' });
       });
       const outcome = await deliverFiles(files);
       const count = `${records.length} ${records.length === 1 ? 'trial' : 'trials'}`;
       status.textContent =
         outcome === 'cancelled'
           ? 'Nothing was shared.'
-          : `${outcome === 'shared' ? 'Shared' : 'Downloaded'} ${files.map((file) => file.name).join(' and ')} (${count}).`;
+          : `${outcome === 'shared' ? 'Shared' : 'Downloaded'} ${files.map((file) => file.name).join(' and ')} (${count}).${gone}`;
       status.dataset['outcome'] = outcome;
       context.say(status.textContent);
     } catch (error) {

@@ -1,17 +1,26 @@
 /**
  * The history page: one person's trials, newest first, filtered by side, eyes and surface
- * (interrupted trials only when asked for); each row opens the trial's result page.
+ * (interrupted trials only when asked for); each row opens the trial's result page, and its
+ * check box chooses the trial for an export ("Export chosen" opens the export page with them).
  */
 import type { TrialSummary } from '../storage/summaries';
 import { h, replaceChildren } from './dom';
 import { filesLinks } from './files-links';
 import { emptyState, frameFor, loadPageData, page } from './history-page';
 import {
+  chooseAll,
+  choiceCount,
+  choiceFromText,
+  choiceLabel,
+  choiceToText,
   DEFAULT_HISTORY_FILTER,
   filterHistory,
   HISTORY_PAGE_ROWS,
   historyRow,
+  NO_CHOICE,
+  toggleChoice,
   type HistoryFilter,
+  type TrialChoice,
 } from './history-model';
 import type { PlaceContext } from './place-context';
 import { routeHash } from './routes';
@@ -21,6 +30,37 @@ let filter: HistoryFilter = { ...DEFAULT_HISTORY_FILTER };
 
 /** The filters chosen on the history page now (the export offers "the trials shown"). */
 export const currentHistoryFilter = (): HistoryFilter => filter;
+
+/**
+ * The trials chosen for an export, kept for this browser tab: in memory, and in sessionStorage
+ * so that a reload (of the history or the export page) keeps them; a closed tab forgets them.
+ * Where sessionStorage is refused (some private modes), in memory only: a reload forgets them.
+ */
+const CHOICE_KEY = 'stork.export-choice';
+
+function readKeptChoice(): TrialChoice {
+  try {
+    return choiceFromText(window.sessionStorage.getItem(CHOICE_KEY));
+  } catch {
+    return NO_CHOICE;
+  }
+}
+
+let choice: TrialChoice = readKeptChoice();
+
+/** The trials chosen in the history list now (the export page offers exactly these). */
+export const currentTrialChoice = (): TrialChoice => choice;
+
+/** Replaces the choice (the export page drops trials no longer in the history). */
+export function keepTrialChoice(next: TrialChoice): void {
+  choice = next;
+  try {
+    if (next.size === 0) window.sessionStorage.removeItem(CHOICE_KEY);
+    else window.sessionStorage.setItem(CHOICE_KEY, choiceToText(next));
+  } catch {
+    // in memory only
+  }
+}
 
 function segmented<T extends string>(
   name: string,
@@ -48,11 +88,27 @@ function segmented<T extends string>(
   );
 }
 
-function rowElement(trial: TrialSummary): HTMLElement {
+function rowElement(
+  trial: TrialSummary,
+  chosen: boolean,
+  onChoose: (id: string, chosen: boolean) => void,
+): HTMLElement {
   const row = historyRow(trial);
+  const box = h('input', {
+    attrs: { type: 'checkbox' },
+    data: { chooseTrial: row.id },
+    on: { change: () => onChoose(row.id, box.checked) },
+  });
+  box.checked = chosen;
   return h(
     'li',
-    {},
+    { className: 'history-item' },
+    h(
+      'label',
+      { className: 'choose-trial' },
+      box,
+      h('span', { className: 'visually-hidden' }, `Choose for export: ${row.dateTime}, ${row.side}`),
+    ),
     h(
       'a',
       {
@@ -81,6 +137,58 @@ function rowElement(trial: TrialSummary): HTMLElement {
       ),
     ),
   );
+}
+
+/**
+ * The bar above the list: how many trials are chosen, "Choose all" of those the filters show,
+ * "Clear choice", and "Export chosen" (the export page, its scope the chosen trials).
+ */
+function choiceBar(
+  shown: readonly TrialSummary[],
+  onChooseAll: () => void,
+  onClear: () => void,
+  onExport: () => void,
+): { element: HTMLElement; update: () => void } {
+  const count = h('p', {
+    className: 'choice-count',
+    data: { field: 'choice-count' },
+    attrs: { role: 'status' },
+  });
+  // aria-disabled, not disabled: a button that turns unavailable when pressed ("Clear choice")
+  // keeps the keyboard focus instead of dropping it to the page.
+  const button = (label: string, kind: string, action: string, run: () => void): HTMLButtonElement => {
+    const element = h('button', { className: kind, attrs: { type: 'button' }, data: { action } }, label);
+    element.addEventListener('click', () => {
+      if (element.getAttribute('aria-disabled') !== 'true') run();
+    });
+    return element;
+  };
+  const enable = (element: HTMLButtonElement, enabled: boolean): void =>
+    element.setAttribute('aria-disabled', String(!enabled));
+  const all = button(
+    shown.length === 1 ? 'Choose the one shown' : `Choose all ${shown.length} shown`,
+    'secondary',
+    'choose-all',
+    onChooseAll,
+  );
+  const clear = button('Clear choice', 'secondary', 'clear-choice', onClear);
+  const exportChosen = button('Export chosen', 'primary', 'export-chosen', onExport);
+  const update = (): void => {
+    const counted = choiceCount(choice, shown);
+    count.textContent = choiceLabel(counted);
+    count.dataset['value'] = String(counted.chosen);
+    enable(all, counted.chosenListed < counted.listed);
+    enable(clear, counted.chosen > 0);
+    enable(exportChosen, counted.chosen > 0);
+  };
+  update();
+  const element = h(
+    'div',
+    { className: 'choice-bar', attrs: { role: 'group', 'aria-label': 'Choose trials to export' } },
+    count,
+    h('div', { className: 'choice-actions' }, all, clear, exportChosen),
+  );
+  return { element, update };
 }
 
 export async function showHistory(context: PlaceContext): Promise<void> {
@@ -120,7 +228,31 @@ export async function showHistory(context: PlaceContext): Promise<void> {
       );
       return;
     }
-    const list = h('ol', { className: 'history-list' }, ...shown.slice(0, shownRows).map(rowElement));
+    const boxes = (): HTMLInputElement[] =>
+      Array.from(results.querySelectorAll<HTMLInputElement>('input[data-choose-trial]'));
+    const bar = choiceBar(
+      shown,
+      () => {
+        keepTrialChoice(chooseAll(choice, shown));
+        for (const box of boxes()) box.checked = true;
+        bar.update();
+      },
+      () => {
+        keepTrialChoice(NO_CHOICE);
+        for (const box of boxes()) box.checked = false;
+        bar.update();
+      },
+      () => context.navigate({ name: 'export' }),
+    );
+    const onChoose = (id: string, chosen: boolean): void => {
+      keepTrialChoice(toggleChoice(choice, id, chosen));
+      bar.update();
+    };
+    const list = h(
+      'ol',
+      { className: 'history-list' },
+      ...shown.slice(0, shownRows).map((trial) => rowElement(trial, choice.has(trial.id), onChoose)),
+    );
     const more =
       shown.length > shownRows
         ? h(
@@ -138,7 +270,7 @@ export async function showHistory(context: PlaceContext): Promise<void> {
             `Show ${Math.min(HISTORY_PAGE_ROWS, shown.length - shownRows)} more`,
           )
         : null;
-    replaceChildren(results, count, list, more);
+    replaceChildren(results, count, bar.element, list, more);
   }
 
   const change = (next: Partial<HistoryFilter>): void => {

@@ -1,8 +1,14 @@
 /**
  * A stored trial's result page: the live result page (result-view.ts) for a trial read back
- * from the history, with "Back to history" and "Delete trial". A deletion can be undone from
- * the toast for UNDO_TOAST_MS (the store keeps it undoable for longer, src/storage/store.ts).
+ * from the history, with "Back to history" and "Delete trial", and "Export this trial's
+ * samples": the export's samples CSV of this one trial (with its trial id, so the import page
+ * takes it back), shared where the browser can share files, downloaded otherwise. A deletion
+ * can be undone from the toast for UNDO_TOAST_MS (the store keeps it undoable for longer,
+ * src/storage/store.ts).
  */
+import { trialSamplesCsvParts } from '../formats/trial-export';
+import type { StorkTrialRecord } from '../formats/trial-record';
+import { chosenExportFileName, deliverFiles } from './export-files';
 import { emptyState, page } from './history-page';
 import { formatDateTime } from './history-format';
 import type { PlaceContext } from './place-context';
@@ -18,6 +24,50 @@ function backLink(): HTMLElement {
     { className: 'button-link primary', attrs: { href: routeHash({ name: 'history' }) } },
     'Back to history',
   );
+}
+
+/** The "Export this trial's samples" button and the line that says what happened. */
+function exportAction(
+  record: StorkTrialRecord,
+  who: string | null,
+  say: (text: string) => void,
+): HTMLElement {
+  const status = h('p', {
+    className: 'export-status',
+    data: { field: 'trial-export-status' },
+    attrs: { role: 'status' },
+  });
+  const button = h(
+    'button',
+    { className: 'secondary', attrs: { type: 'button' }, data: { action: 'export-trial' } },
+    'Export this trial’s samples',
+  );
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    const name = chosenExportFileName(
+      [{ who, stanceSide: record.setup.stanceSide, startedAt: record.startedAt }],
+      'samples',
+    );
+    void Promise.resolve()
+      .then(() => deliverFiles([new File([...trialSamplesCsvParts([record])], name, { type: 'text/csv' })]))
+      .then(
+        (outcome) => {
+          status.dataset['outcome'] = outcome;
+          status.textContent =
+            outcome === 'cancelled'
+              ? 'Nothing was shared.'
+              : `${outcome === 'shared' ? 'Shared' : 'Downloaded'} ${name}.`;
+        },
+        (error: unknown) => {
+          status.textContent = `The export failed: ${error instanceof Error ? error.message : String(error)}`;
+        },
+      )
+      .finally(() => {
+        button.disabled = false;
+        say(status.textContent ?? '');
+      });
+  });
+  return h('div', { className: 'trial-export' }, button, status);
 }
 
 export async function showStoredTrial(context: PlaceContext, trialId: string): Promise<void> {
@@ -91,5 +141,11 @@ export async function showStoredTrial(context: PlaceContext, trialId: string): P
       },
     },
   });
+  // Beside "Download samples (CSV)", the last row of actions on the result page.
+  const lastActions = view.element.lastElementChild;
+  const exportRow = exportAction(trial, person?.name ?? null, (text) => context.say(text));
+  if (lastActions instanceof HTMLElement && lastActions.classList.contains('actions'))
+    lastActions.append(exportRow);
+  else view.element.append(exportRow);
   if (context.show(view.element, () => view.destroy())) void view.drawCharts();
 }
