@@ -32,7 +32,7 @@ export interface ComparableTrial {
     stanceSide: Side;
     eyes: 'open' | 'closed';
     surface: 'firm' | 'foam';
-    placement: 'chest' | 'lumbar';
+    placement: 'chest' | 'lumbar' | 'force-plate';
     capS: number;
   };
   interrupted: boolean;
@@ -44,7 +44,7 @@ export interface ComparableTrial {
 export interface LikeConditions {
   eyes: 'open' | 'closed';
   surface: 'firm' | 'foam';
-  placement: 'chest' | 'lumbar';
+  placement: 'chest' | 'lumbar' | 'force-plate';
   capS: number;
 }
 

@@ -9,7 +9,7 @@ import type { AnalysisResult } from '../core/types';
 export type StorkStanceSide = 'left' | 'right';
 export type StorkEyesCondition = 'open' | 'closed';
 export type StorkSurface = 'firm' | 'foam';
-export type StorkPlacement = 'chest' | 'lumbar';
+export type StorkPlacement = 'chest' | 'lumbar' | 'force-plate';
 export type StorkDurationCapS = 10 | 20 | 30 | 45 | 60;
 export type StorkEndReason = 'completed' | 'touchdown' | 'stopped' | 'hidden' | 'sensor-silent';
 export type StorkTrialSource = 'sensor' | 'demo';
@@ -19,7 +19,7 @@ export const TRIAL_VALUES = {
   stanceSide: ['left', 'right'],
   eyes: ['open', 'closed'],
   surface: ['firm', 'foam'],
-  placement: ['chest', 'lumbar'],
+  placement: ['chest', 'lumbar', 'force-plate'],
   capS: [10, 20, 30, 45, 60],
   endReason: ['completed', 'touchdown', 'stopped', 'hidden', 'sensor-silent'],
   source: ['sensor', 'demo'],
@@ -78,7 +78,21 @@ export interface StorkTrialRecord {
   analysis: AnalysisResult | null;
   analysisError: string | null;
   sign?: StorkSignDecision;
+  /** A 2-D sway trial's signal at the times `samples.tS` (see `TrialRecord.sway`). */
+  sway?: StorkTrialSway;
 }
+
+/** A 2-D sway signal at a trial's sample times, in `unit` (null: the input's unit). */
+export interface StorkTrialSway {
+  ap: Float64Array;
+  ml: Float64Array;
+  unit: string | null;
+}
+
+/** The placement of a 2-D sway trial (a force plate, or another source of a sway CSV). */
+export const SWAY_PLACEMENT = 'force-plate' satisfies StorkPlacement;
+/** `importedFrom` of a trial imported from a 2-D sway CSV. */
+export const SWAY_IMPORTED_FROM = 'force plate / 2-D sway CSV';
 
 /** The sample columns in the samples CSV's order. */
 export const SAMPLE_COLUMN_KEYS = ['tS', 'ax', 'ay', 'az', 'gx', 'gy', 'gz', 'lx', 'ly', 'lz'] as const;

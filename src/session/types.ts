@@ -10,7 +10,14 @@ import type { AnalysisResult } from '../core/types';
 export type StanceSide = 'left' | 'right';
 export type EyesCondition = 'open' | 'closed';
 export type Surface = 'firm' | 'foam';
-export type Placement = 'chest' | 'lumbar';
+/**
+ * Where the signal was measured: a phone on the chest or at the lower back, or a force plate
+ * (a 2-D sway trial imported from a sway CSV: never offered for a live trial).
+ */
+export type Placement = 'chest' | 'lumbar' | 'force-plate';
+/** The placements a live trial may use (a phone's). */
+export const PHONE_PLACEMENTS = ['chest', 'lumbar'] as const satisfies readonly Placement[];
+export type PhonePlacement = (typeof PHONE_PLACEMENTS)[number];
 /** Selectable duration caps, s (SPEC section 1: 45 s default). */
 export const DURATION_CAPS_S = [10, 20, 30, 45, 60] as const;
 export type DurationCapS = (typeof DURATION_CAPS_S)[number];
@@ -127,4 +134,20 @@ export interface TrialRecord {
   analysisError: string | null;
   /** How the sign of the accelerations was decided (absent in records made before it was kept). */
   sign?: SignDecision;
+  /**
+   * A 2-D sway trial's signal (placement 'force-plate', imported from a sway CSV): AP and ML
+   * at the times `samples.tS`, whose phone columns are then all NaN. Absent for phone trials
+   * (optional: stored trials need no migration).
+   */
+  sway?: TrialSway;
+}
+
+/** A 2-D sway signal (centre of pressure or another source) at a trial's sample times. */
+export interface TrialSway {
+  /** anterior-posterior, in `unit` */
+  ap: Float64Array;
+  /** medio-lateral, in `unit` */
+  ml: Float64Array;
+  /** The signal's unit when the file or the person gave one ('cm', 'mm'...), else null (the input's unit). */
+  unit: string | null;
 }

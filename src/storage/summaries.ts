@@ -42,7 +42,8 @@ export interface TrialSummary {
 const SIDES: readonly StanceSide[] = ['left', 'right'];
 const EYES: readonly EyesCondition[] = ['open', 'closed'];
 const SURFACES: readonly Surface[] = ['firm', 'foam'];
-const PLACEMENTS: readonly Placement[] = ['chest', 'lumbar'];
+// Appended only: a stored code is an index into this list.
+const PLACEMENTS: readonly Placement[] = ['chest', 'lumbar', 'force-plate'];
 const END_REASONS: readonly EndReason[] = ['completed', 'touchdown', 'stopped', 'hidden', 'sensor-silent'];
 const SOURCES: readonly TrialSummary['source'][] = ['sensor', 'demo'];
 /** 0: no analysis. */

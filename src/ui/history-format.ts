@@ -45,7 +45,7 @@ export function conditionsLabel(conditions: LikeConditions): string {
 /** "Eyes open, firm, chest, 45 s": the same, short enough for a select on a phone. */
 export function conditionsShortLabel(conditions: LikeConditions): string {
   const surface = conditions.surface === 'firm' ? 'firm' : 'foam';
-  const placement = conditions.placement === 'chest' ? 'chest' : 'lower back';
+  const placement = PLACEMENT_LABELS[conditions.placement].toLowerCase();
   return `${EYES_LABELS[conditions.eyes]}, ${surface}, ${placement}, ${conditions.capS} s`;
 }
 

@@ -2,15 +2,30 @@
  * The words the pages use for the trial's vocabulary (src/session/types.ts), in one place so
  * the set-up form, the result page and the announcements say the same thing.
  */
-import type { EndReason, EyesCondition, Placement, StanceSide, Surface } from '../session/types';
+import type {
+  EndReason,
+  EyesCondition,
+  PhonePlacement,
+  Placement,
+  StanceSide,
+  Surface,
+} from '../session/types';
 
 export const STANCE_SIDE_LABELS: Record<StanceSide, string> = { left: 'Left leg', right: 'Right leg' };
 export const EYES_LABELS: Record<EyesCondition, string> = { open: 'Eyes open', closed: 'Eyes closed' };
 export const SURFACE_LABELS: Record<Surface, string> = { firm: 'Firm floor', foam: 'Foam pad' };
-export const PLACEMENT_LABELS: Record<Placement, string> = { chest: 'Chest', lumbar: 'Lower back' };
+/** The placements a live trial offers (a force plate is only for imported 2-D sway trials). */
+export const PHONE_PLACEMENT_LABELS: Record<PhonePlacement, string> = {
+  chest: 'Chest',
+  lumbar: 'Lower back',
+};
+export const PLACEMENT_LABELS: Record<Placement, string> = {
+  ...PHONE_PLACEMENT_LABELS,
+  'force-plate': 'Force plate',
+};
 
 /** How to hold the phone for each placement (SPEC section 1). */
-export const PLACEMENT_HOW_TO: Record<Placement, readonly string[]> = {
+export const PLACEMENT_HOW_TO: Record<PhonePlacement, readonly string[]> = {
   chest: [
     'Hold the phone upright and flat against your breastbone, top edge up, screen facing out.',
     'Cross your arms over it and keep it still against your chest.',

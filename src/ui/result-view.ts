@@ -61,7 +61,9 @@ function setupSummary(record: TrialRecord): string {
     STANCE_SIDE_LABELS[setup.stanceSide],
     EYES_LABELS[setup.eyes],
     SURFACE_LABELS[setup.surface],
-    `phone on ${PLACEMENT_LABELS[setup.placement].toLowerCase()}`,
+    setup.placement === 'force-plate'
+      ? 'force plate'
+      : `phone on ${PLACEMENT_LABELS[setup.placement].toLowerCase()}`,
     `${setup.capS} s limit`,
   ];
   if (record.source === 'demo') parts.push('demo recording');

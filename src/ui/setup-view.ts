@@ -8,7 +8,7 @@ import { howToHoldDrawing } from './how-to-hold';
 import {
   EYES_LABELS,
   PLACEMENT_HOW_TO,
-  PLACEMENT_LABELS,
+  PHONE_PLACEMENT_LABELS,
   STANCE_SIDE_LABELS,
   SURFACE_LABELS,
 } from './labels';
@@ -95,7 +95,7 @@ export function setupView(options: SetupViewOptions): SetupView {
 
   const howTo = h('figure', { className: 'how-to' });
   const renderHowTo = (): void => {
-    const steps = PLACEMENT_HOW_TO[setup.placement];
+    const steps = PLACEMENT_HOW_TO[setup.placement === 'lumbar' ? 'lumbar' : 'chest'];
     replaceChildren(
       howTo,
       howToHoldDrawing(
@@ -173,7 +173,7 @@ export function setupView(options: SetupViewOptions): SetupView {
       setup.surface,
       (value) => (setup.surface = value),
     ),
-    radioGroup('placement', 'Phone on', entries(PLACEMENT_LABELS), setup.placement, (value) => {
+    radioGroup('placement', 'Phone on', entries(PHONE_PLACEMENT_LABELS), setup.placement, (value) => {
       setup.placement = value;
       renderHowTo();
     }),
