@@ -297,4 +297,37 @@ describe('exporting chosen trials', () => {
     ).resolves.toBe(2);
     await page.context().close();
   });
+
+  it('leaves out a chosen trial deleted since, says so, and forgets it', async () => {
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
+    await importSeed(page, SEEDS[0].file, SEEDS[0].side, true);
+    await importSeed(page, SEEDS[1].file, SEEDS[1].side, false);
+    await openPlace(page, 'history');
+    const [kept, deleted] = await historyRows(page);
+    await page.getByRole('button', { name: 'Choose all 2 shown' }).click();
+    await page.locator('a.history-row').nth(1).click();
+    await page.locator('[data-screen="result"]').waitFor();
+    await page.getByRole('button', { name: 'Delete trial' }).click();
+    await page.locator('[data-screen="history"]').waitFor();
+    await expect.poll(() => historyRows(page)).toEqual([kept]);
+    // Still chosen until an export finds it gone (an undo would bring it back).
+    await expect(choiceCount(page)).resolves.toBe('2 trials chosen, 1 of them not in this list');
+    await page.getByRole('button', { name: 'Export chosen' }).click();
+    await page.locator('[data-screen="export"]').waitFor();
+    await page.locator('#export-summary').uncheck();
+    const [path] = await downloadsOf(
+      page,
+      () => page.getByRole('button', { name: 'Export', exact: true }).click(),
+      1,
+    );
+    await expect(page.locator('[data-field="export-status"]').innerText()).resolves.toMatch(
+      /\(1 trial\)\. 1 chosen trial is no longer in the history\.$/,
+    );
+    const read = importStorkFiles(readFileSync(path!, 'utf8'));
+    expect(read.trials.map((trial) => trial.record.id)).toEqual([kept!.trialId]);
+    expect(read.trials.map((trial) => trial.record.id)).not.toContain(deleted!.trialId);
+    await openPlace(page, 'history');
+    await expect(choiceCount(page)).resolves.toBe('1 trial chosen');
+    await page.context().close();
+  });
 });
