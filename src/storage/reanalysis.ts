@@ -12,7 +12,7 @@ import type { AnalysisResult } from '../core/types';
 import { NO_SAMPLES_MESSAGE, recordingOf } from '../session/trial-run';
 import type { TrialSamples } from '../session/types';
 import type { StoreContext } from './context';
-import { decodeSamples } from './sample-codec';
+import { decodeSamples, decodeSway, type EncodedSamples } from './sample-codec';
 import { patchSummaries, summaryOf } from './summaries';
 import type { StoredTrial } from './schema';
 import { inTransaction } from './transaction';
@@ -43,6 +43,21 @@ export interface ReanalysisReport {
 }
 
 const defaultAnalyze = (samples: TrialSamples): AnalysisResult => analyze(recordingOf(samples));
+
+/**
+ * What a stored trial's samples are analysed as: a 2-D sway trial's AP and ML as a sway
+ * recording (its phone columns are all NaN), any other trial's samples as a phone's.
+ */
+function reanalysisInput(
+  encoded: EncodedSamples | undefined,
+  analyzeSamples: (samples: TrialSamples) => AnalysisResult,
+): { samples: TrialSamples | null; analyzeSamples: (samples: TrialSamples) => AnalysisResult } {
+  if (!encoded) return { samples: null, analyzeSamples };
+  const samples = decodeSamples(encoded);
+  const sway = decodeSway(encoded);
+  if (sway === null) return { samples, analyzeSamples };
+  return { samples, analyzeSamples: ({ tS }) => analyze({ kind: 'sway', tS, ap: sway.ap, ml: sway.ml }) };
+}
 
 /**
  * The new analysis of one trial, or its error message (as the live session words it); null
@@ -85,10 +100,10 @@ export async function reanalyzeOutdated(
     });
     if (batch.length === 0) return { reanalysed, failed, complete: true };
 
-    const results = batch.map(({ id, samples }) => ({
-      id,
-      outcome: analysisOf(samples ? decodeSamples(samples) : null, analyzeSamples),
-    }));
+    const results = batch.map(({ id, samples }) => {
+      const input = reanalysisInput(samples, analyzeSamples);
+      return { id, outcome: analysisOf(input.samples, input.analyzeSamples) };
+    });
 
     await inTransaction(context.db(), ['people', 'trials', 'summaries'], 'readwrite', async (tx) => {
       const store = tx.objectStore('trials');

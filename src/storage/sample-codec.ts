@@ -25,7 +25,7 @@
  * std::round(-0.4) are both -0). Float32 is never used: iOS readings are not float32 numbers,
  * and SPEC section 7 asks for every sample back exactly.
  */
-import type { TrialSamples } from '../session/types';
+import type { TrialSamples, TrialSway } from '../session/types';
 
 /** The column names of TrialSamples, in the order they are stored. */
 export const SAMPLE_COLUMNS = ['tS', 'ax', 'ay', 'az', 'gx', 'gy', 'gz', 'lx', 'ly', 'lz'] as const;
@@ -43,6 +43,11 @@ export type EncodedColumn =
 export interface EncodedSamples {
   rows: number;
   columns: Record<SampleColumnName, EncodedColumn>;
+  /**
+   * A 2-D sway trial's AP and ML columns (`rows` long, at the times of `tS`), in the same
+   * forms; absent for phone trials (optional: stored samples need no migration).
+   */
+  sway?: { ap: EncodedColumn; ml: EncodedColumn };
 }
 
 /** Divisors tried for `quotient` columns: whole numbers, then 1, 2 and 3 decimals. */
@@ -154,15 +159,24 @@ function checkLength(name: string, length: number, rows: number): void {
   if (length !== rows) throw new Error(`samples column ${name} has ${length} rows, tS has ${rows}`);
 }
 
-/** Every column of a trial in its smallest exact form. */
-export function encodeSamples(samples: TrialSamples): EncodedSamples {
+/** Every column of a trial (and of its sway signal, when it has one) in its smallest exact form. */
+export function encodeSamples(samples: TrialSamples, sway?: Pick<TrialSway, 'ap' | 'ml'>): EncodedSamples {
   const rows = samples.tS.length;
   const columns = {} as Record<SampleColumnName, EncodedColumn>;
   for (const name of SAMPLE_COLUMNS) {
     checkLength(name, samples[name].length, rows);
     columns[name] = encodeColumn(samples[name]);
   }
-  return { rows, columns };
+  if (sway === undefined) return { rows, columns };
+  checkLength('ap', sway.ap.length, rows);
+  checkLength('ml', sway.ml.length, rows);
+  return { rows, columns, sway: { ap: encodeColumn(sway.ap), ml: encodeColumn(sway.ml) } };
+}
+
+/** A sway trial's AP and ML back, exactly as given to `encodeSamples`; null for a phone trial. */
+export function decodeSway(encoded: EncodedSamples): Pick<TrialSway, 'ap' | 'ml'> | null {
+  if (encoded.sway === undefined) return null;
+  return { ap: decodeColumn(encoded.sway.ap, encoded.rows), ml: decodeColumn(encoded.sway.ml, encoded.rows) };
 }
 
 /** The trial's samples back, exactly as they were given to `encodeSamples`. */
@@ -175,9 +189,8 @@ export function decodeSamples(encoded: EncodedSamples): TrialSamples {
 /** Bytes of sample data in an encoded trial (the typed arrays; IndexedDB adds a few per key). */
 export function encodedByteLength(encoded: EncodedSamples): number {
   let bytes = 0;
-  for (const name of SAMPLE_COLUMNS) {
-    const column = encoded.columns[name];
-    if (column.encoding !== 'missing') bytes += column.values.byteLength;
-  }
+  const columns = [...SAMPLE_COLUMNS.map((name) => encoded.columns[name])];
+  if (encoded.sway !== undefined) columns.push(encoded.sway.ap, encoded.sway.ml);
+  for (const column of columns) if (column.encoding !== 'missing') bytes += column.values.byteLength;
   return bytes;
 }

@@ -49,7 +49,12 @@ export interface PersonRecord {
  * A stored trial: the TrialRecord without its samples, plus where it belongs.
  * Keys a history screen reads: setup, startedAt, endReason, interrupted, holdTimeS, analysis.
  */
-export interface StoredTrial extends Omit<TrialRecord, 'samples'> {
+export interface StoredTrial extends Omit<TrialRecord, 'samples' | 'sway'> {
+  /**
+   * A 2-D sway trial's unit (its AP and ML columns are with the samples, `SamplesRecord.sway`);
+   * absent for phone trials.
+   */
+  sway?: { unit: string | null };
   personId: string;
   /**
    * `startedAt` as epoch ms, the index key: ISO strings with different UTC offsets (summer

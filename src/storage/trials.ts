@@ -1,10 +1,16 @@
 /** The trials in the history: save (one transaction), list one person's, read one, delete with undo. */
 import { ANALYSIS_VERSION } from '../core/options';
-import type { TrialRecord, TrialSamples } from '../session/types';
+import type { TrialRecord, TrialSamples, TrialSway } from '../session/types';
 import type { StoreContext, UndoToken } from './context';
 import { StorageError } from './errors';
 import { startedAtMsOf } from './migrations';
-import { decodeSamples, encodedByteLength, encodeSamples, type EncodedSamples } from './sample-codec';
+import {
+  decodeSamples,
+  decodeSway,
+  encodedByteLength,
+  encodeSamples,
+  type EncodedSamples,
+} from './sample-codec';
 import type { StoredTrial } from './schema';
 import {
   decodeSummaries,
@@ -20,8 +26,10 @@ import {
 import { allRequests, inTransaction } from './transaction';
 
 /** A stored trial with its samples: a TrialRecord plus where it belongs. */
-export interface StoredTrialWithSamples extends StoredTrial {
+export interface StoredTrialWithSamples extends Omit<StoredTrial, 'sway'> {
   samples: TrialSamples;
+  /** A 2-D sway trial's signal; absent for phone trials. */
+  sway?: TrialSway;
 }
 
 /** Which of a person's trials to list. */
@@ -67,10 +75,10 @@ export function toStoredForm(
   record: TrialRecord,
   personId: string,
 ): { trial: StoredTrial; samples: EncodedSamples } {
-  const { samples, ...metadata } = record;
+  const { samples, sway, ...metadata } = record;
   let encoded: EncodedSamples;
   try {
-    encoded = encodeSamples(samples);
+    encoded = encodeSamples(samples, sway);
   } catch (error) {
     throw new StorageError('invalid', `trial ${record.id}: ${(error as Error).message}`, error);
   }
@@ -82,6 +90,7 @@ export function toStoredForm(
     analysisVersion: record.analysis?.analysisVersion ?? ANALYSIS_VERSION,
     sampleCount: encoded.rows,
     sampleBytes: encodedByteLength(encoded),
+    ...(sway === undefined ? {} : { sway: { unit: sway.unit } }),
   };
   delete trial.deletedAtMs;
   return { trial, samples: encoded };
@@ -120,7 +129,13 @@ export function createTrialsStore(context: StoreContext): TrialsStore {
       );
       if (!isLive(trial)) return undefined;
       if (!samples) throw new StorageError('failed', `the samples of trial ${id} are missing`);
-      return { ...trial, samples: decodeSamples(samples) };
+      const { sway: swayUnit, ...rest } = trial;
+      const sway = decodeSway(samples);
+      return {
+        ...rest,
+        samples: decodeSamples(samples),
+        ...(sway === null ? {} : { sway: { ...sway, unit: swayUnit?.unit ?? null } }),
+      };
     },
 
     remove(id) {
