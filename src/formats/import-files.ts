@@ -34,6 +34,7 @@ import {
   type ImportedTrial,
 } from './trial-import';
 import type { StorkTrialSamples } from './trial-record';
+import { importedSwayTrial } from './sway-import';
 import type { NamedText } from './zip';
 
 /** One file of an import, read (or left out, with the reason, or broken, with the error). */
@@ -84,10 +85,6 @@ export function ignoredByName(name: string): string | null {
 
 /** The reason for a file among several whose header no format recognises. */
 export const NOT_A_FORMAT_STORK_READS = 'not a format Stork reads';
-
-/** Why a 2-D sway CSV is not kept: the history holds phone trials (acceleration samples). */
-export const SWAY_NOT_KEPT_REASON =
-  'a 2-D sway CSV (force plate) is analysed by stork analyze; the history keeps phone trials';
 
 /**
  * Reads one file of an import. Among several files (`inGroup`), one that is no sensor Stork
@@ -142,8 +139,8 @@ export function importFiles(files: readonly NamedText[]): ImportReport {
 /**
  * The import of files already read (by `readImportFile`, or streamed in a worker with
  * file-stream.ts), group by group (import-groups.ts): Stork's files give a trial per trial of
- * each samples file; the files of another app's recording give one trial; a 2-D sway CSV is
- * left out (the history keeps phone trials). A file that cannot be imported fails alone, except
+ * each samples file; the files of another app's recording give one trial; a 2-D sway CSV gives
+ * a sway trial per trial of the file (sway-import.ts). A file that cannot be imported fails alone, except
  * in a recording of another app, which is imported whole or not at all.
  */
 export function importReadFiles(files: readonly ReadFile[]): ImportReport {
@@ -160,10 +157,10 @@ export function importReadFiles(files: readonly ReadFile[]): ImportReport {
       case 'unknown':
         for (const file of group.files) {
           if (file.error !== null) report.failed.push(failure(file.error, file.name));
+          else if (isRead(file, 'sway-2d'))
+            report.trials.push(...file.contents.trials.map((trial) => importedSwayTrial(trial, file.name)));
           else
-            report.ignored.push(
-              `${baseName(file.name)}: ${file.ignoredReason ?? (group.kind === 'sway' ? SWAY_NOT_KEPT_REASON : NOT_A_FORMAT_STORK_READS)}`,
-            );
+            report.ignored.push(`${baseName(file.name)}: ${file.ignoredReason ?? NOT_A_FORMAT_STORK_READS}`);
         }
         break;
     }

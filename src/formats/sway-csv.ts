@@ -18,6 +18,8 @@ export interface SwayTrial {
   recording: SwayRecording & { tS: Float64Array; ap: Float64Array; ml: Float64Array };
   /** The 1-based line of the file each sample is on, for messages. */
   lines: Int32Array;
+  /** The file's time column: `t_ms` (read as ms, converted to s) or `t_s`. */
+  timeColumn: 't_ms' | 't_s';
 }
 
 export const SWAY_COLUMNS = {
@@ -62,7 +64,12 @@ export function planSwayCsv(start: string): TablePlan<SwayTrial[]> {
     finish: ({ tables }) =>
       tables.map((table): SwayTrial => {
         const [tS, ap, ml] = table.columns as [Float64Array, Float64Array, Float64Array];
-        return { trialId: table.trialId, recording: { kind: 'sway', tS, ap, ml }, lines: table.lines };
+        return {
+          trialId: table.trialId,
+          recording: { kind: 'sway', tS, ap, ml },
+          lines: table.lines,
+          timeColumn: time.name === SWAY_COLUMNS.timeMs ? SWAY_COLUMNS.timeMs : SWAY_COLUMNS.timeS,
+        };
       }),
   };
 }
