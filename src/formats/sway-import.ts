@@ -9,7 +9,7 @@
  */
 import { analyze } from '../core/analyze';
 import { AnalysisError } from '../core/errors';
-import type { AnalysisResult, SwayRecording } from '../core/types';
+import type { SwayRecording } from '../core/types';
 import { SWAY_COLUMNS, type SwayTrial } from './sway-csv';
 import { medianRateHz, type ImportedTrial } from './trial-import';
 import { SWAY_IMPORTED_FROM, type StorkTrialRecord, type StorkTrialSamples } from './trial-record';
