@@ -18,7 +18,7 @@ import {
 } from '../session/types';
 import type { PersonRecord, TrialStore } from '../storage';
 import { h, replaceChildren } from './dom';
-import { EYES_LABELS, PLACEMENT_LABELS, STANCE_SIDE_LABELS, SURFACE_LABELS } from './labels';
+import { EYES_LABELS, PHONE_PLACEMENT_LABELS, STANCE_SIDE_LABELS, SURFACE_LABELS } from './labels';
 import type { PlaceContext } from './place-context';
 import { routeHash } from './routes';
 
@@ -135,6 +135,10 @@ function trialLine(trial: ImportedTrial, index: number): string {
     `${record.inputRateHz.toFixed(1)} Hz`,
     `hold ${record.holdTimeS.toFixed(1)} s`,
   ];
+  if (record.sway !== undefined)
+    parts.push(
+      `2-D sway signal (AP, ML) ${record.sway.unit === null ? 'in its own unit' : `in ${record.sway.unit}`}`,
+    );
   if (record.setup)
     parts.push(`${STANCE_SIDE_LABELS[record.setup.stanceSide]}, ${EYES_LABELS[record.setup.eyes]}`);
   if (record.analysis === null) parts.push('not analysable');
@@ -199,19 +203,33 @@ function previewOf(report: ImportReport): HTMLElement {
   );
 }
 
-/** The completed records: the files' own id, set-up and date where they have them, the form's elsewhere. */
+/**
+ * The completed records: the files' own id, set-up and date where they have them, the form's
+ * elsewhere. A 2-D sway trial is always on a force plate, and takes the form's unit (trimmed;
+ * empty: none) when its file gave none.
+ */
 export function completeRecords(
   trials: readonly ImportedTrial[],
   setup: TrialSetup,
   now: Date,
   newId: () => string,
+  swayUnit = '',
 ): TrialRecord[] {
-  return trials.map(({ record }) => ({
-    ...record,
-    id: record.id ?? newId(),
-    setup: (record.setup as TrialSetup | null) ?? setup,
-    startedAt: record.startedAt ?? isoWithOffset(now),
-  }));
+  const unit = swayUnit.trim() === '' ? null : swayUnit.trim();
+  return trials.map(({ record }) => {
+    const completed: TrialRecord = {
+      ...record,
+      id: record.id ?? newId(),
+      setup: (record.setup as TrialSetup | null) ?? setup,
+      startedAt: record.startedAt ?? isoWithOffset(now),
+    };
+    if (record.sway === undefined) return completed;
+    return {
+      ...completed,
+      setup: { ...completed.setup, placement: 'force-plate' },
+      sway: { ...record.sway, unit: record.sway.unit ?? unit },
+    };
+  });
 }
 
 function assignmentForm(
@@ -251,7 +269,28 @@ function assignmentForm(
   const side = radios('import-side', 'Stance leg', STANCE_SIDE_LABELS, base.stanceSide);
   const eyes = radios('import-eyes', 'Eyes', EYES_LABELS, base.eyes);
   const surface = radios('import-surface', 'Surface', SURFACE_LABELS, base.surface);
-  const placement = radios('import-placement', 'Phone placement', PLACEMENT_LABELS, base.placement);
+  // A force plate is not a phone placement: sway trials get it on saving (completeRecords).
+  const placement = radios(
+    'import-placement',
+    'Phone placement',
+    PHONE_PLACEMENT_LABELS,
+    base.placement === 'lumbar' ? 'lumbar' : 'chest',
+  );
+  placement.element.hidden = report.trials.every((trial) => trial.record.sway !== undefined);
+  const swayUnknown = report.trials.some((trial) => trial.record.sway?.unit === null);
+  const swayUnit = h('input', { id: 'import-sway-unit', attrs: { type: 'text', autocomplete: 'off' } });
+  const swayUnitField = swayUnknown
+    ? h(
+        'div',
+        { className: 'field' },
+        h(
+          'label',
+          { attrs: { for: 'import-sway-unit' } },
+          'Unit of the 2-D sway signal (AP, ML), e.g. cm; leave empty to keep it as the file’s unit',
+        ),
+        swayUnit,
+      )
+    : null;
   const caps = Object.fromEntries(DURATION_CAPS_S.map((cap) => [String(cap), `${cap} s`])) as Record<
     string,
     string
@@ -290,6 +329,7 @@ function assignmentForm(
     newNameField,
     condition,
     conditionNote,
+    swayUnitField,
     save,
     status,
   );
@@ -312,7 +352,13 @@ function assignmentForm(
         placement: placement.value(),
         capS: Number(cap.value()) as DurationCapS,
       };
-      const records = completeRecords(report.trials, setup, new Date(), () => crypto.randomUUID());
+      const records = completeRecords(
+        report.trials,
+        setup,
+        new Date(),
+        () => crypto.randomUUID(),
+        swayUnit.value,
+      );
       await store.trials.saveMany(records, person.id);
       onSaved(person, records.length);
     } catch (error) {
@@ -465,7 +511,7 @@ export async function showImport(context: PlaceContext): Promise<void> {
     h(
       'p',
       {},
-      'Stork’s own samples and summary files, phyphox and Sensor Logger exports (several files or a zip), UBC Balance Test and iPhone g-unit exports. Nothing is saved until you choose whose trials they are. (A force plate’s 2-D sway CSV is analysed with stork analyze; the history keeps phone trials.)',
+      'Stork’s own samples and summary files, phyphox and Sensor Logger exports (several files or a zip), UBC Balance Test and iPhone g-unit exports, and a force plate’s 2-D sway CSV (t_ms or t_s, ap, ml: kept in its own unit). Nothing is saved until you choose whose trials they are.',
     ),
     dropZone,
     progressField,
