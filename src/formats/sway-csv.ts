@@ -6,6 +6,8 @@
  * empty cell is a missing value (NaN).
  */
 import type { SwayRecording } from '../core/types';
+import { formatScaled, formatShortest } from './decimal';
+import { quoteCsvText } from './samples-csv-writer';
 import { columnIndexes, readCsvHeader, readCsvTables, type NumericColumn } from './csv-table';
 import type { TablePlan } from './table-plan';
 import { FormatError } from './format-error';
@@ -72,4 +74,46 @@ export function planSwayCsv(start: string): TablePlan<SwayTrial[]> {
         };
       }),
   };
+}
+
+/** One trial to write as a 2-D sway CSV. */
+export interface SwayCsvTrial {
+  /** Needed (and unique) when several trials share a file. */
+  trialId?: string | null;
+  recording: SwayRecording;
+}
+
+/**
+ * Writes the 2-D sway CSV that `readSwayCsv` reads back to the same doubles: header
+ * `t_ms,ap,ml[,trial_id]`, CRLF line ends, `t_ms` the seconds' shortest text with the point
+ * moved three places (as the samples CSV writes it), ap and ml their shortest round-trip text,
+ * an empty cell for NaN. `trial_id` is written when there are several trials or one has an id.
+ *
+ * @throws RangeError when ap or ml is not as long as tS, or several trials lack distinct ids.
+ */
+export function writeSwayCsv(trials: readonly SwayCsvTrial[]): string {
+  const withId = trials.length > 1 || trials.some((trial) => trial.trialId != null);
+  const ids = new Set<string>();
+  const lines = [
+    [SWAY_COLUMNS.timeMs, SWAY_COLUMNS.ap, SWAY_COLUMNS.ml, ...(withId ? [SWAY_COLUMNS.trialId] : [])].join(
+      ',',
+    ),
+  ];
+  trials.forEach(({ trialId, recording }, index) => {
+    const n = recording.tS.length;
+    if (recording.ap.length !== n || recording.ml.length !== n)
+      throw new RangeError(`trial ${index + 1}: ap or ml is not as long as tS (${n})`);
+    if (trials.length > 1) {
+      if (trialId == null) throw new RangeError(`trial ${index + 1} has no id: several trials need one each`);
+      if (ids.has(trialId)) throw new RangeError(`trial id ${JSON.stringify(trialId)} is used twice`);
+      ids.add(trialId);
+    }
+    const idCell = withId ? `,${quoteCsvText(trialId ?? '')}` : '';
+    for (let k = 0; k < n; k++) {
+      lines.push(
+        `${formatScaled(recording.tS[k] as number, 3)},${formatShortest(recording.ap[k] as number)},${formatShortest(recording.ml[k] as number)}${idCell}`,
+      );
+    }
+  });
+  return lines.join('\r\n') + '\r\n';
 }

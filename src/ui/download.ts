@@ -1,14 +1,18 @@
 /**
- * Saves a finished trial's samples as a Stork samples CSV (SPEC section 7), the file
- * `stork analyze` reads, so every number on the result page can be checked elsewhere.
+ * Saves a finished trial's samples as a Stork samples CSV (SPEC section 7), or a 2-D sway
+ * trial's as a 2-D sway CSV: the file `stork analyze` reads, so every number on the result page can be checked elsewhere.
  */
 import { writeSamplesCsv } from '../formats/samples-csv-writer';
+import { writeSwayCsv } from '../formats/sway-csv';
 import type { TrialRecord } from '../session/types';
 import { trialRecording } from './result-series';
 
+/** A 2-D sway trial's samples are its AP and ML: written as the 2-D sway CSV (t_ms, ap, ml). */
 export function trialSamplesCsv(record: TrialRecord): string {
+  const recording = trialRecording(record);
+  if (recording.kind === 'sway') return writeSwayCsv([{ recording }]);
   const { lx, ly, lz } = record.samples;
-  return writeSamplesCsv([{ recording: trialRecording(record), linear: { lx, ly, lz } }]);
+  return writeSamplesCsv([{ recording, linear: { lx, ly, lz } }]);
 }
 
 /** e.g. stork-2025-11-21T10-15-02-left.csv: sortable, and safe on every file system. */

@@ -3,6 +3,7 @@
  * digits and their unit (SPEC section 4; phone motion is acceleration, m/s^2).
  */
 import type { SwayMetrics } from '../core/types';
+import { METRIC_UNITS } from '../formats/metric-units';
 
 /** Elapsed or hold time, e.g. "27.9 s"; one decimal is what a stopwatch would show. */
 export function formatSeconds(seconds: number): string {
@@ -76,6 +77,28 @@ export const KEY_METRICS: readonly MetricDescription[] = [
     meaning: 'How abrupt the corrections are.',
   },
 ];
+
+/** What a 2-D sway trial's unit is called when neither its file nor the person gave one. */
+export const INPUT_UNIT = 'input unit';
+
+const SUPERSCRIPTS: Readonly<Record<number, string>> = { 2: '²', 3: '³', 4: '⁴' };
+
+/**
+ * The unit of a key metric of a 2-D sway signal in `unit` (SPEC section 4: the metric's power
+ * of the signal's unit times a power of seconds, metric-units.ts): rms "cm", mean velocity
+ * "cm/s", ellipse area "cm²", jerk "cm²/s"; with no unit given, "input unit/s" and so on.
+ */
+export function swayMetricUnit(key: KeyMetric, unit: string | null): string {
+  const metric = METRIC_UNITS[key];
+  if ('fixed' in metric) return metric.fixed === 'hz' ? 'Hz' : metric.fixed;
+  const symbol = unit ?? INPUT_UNIT;
+  const base =
+    metric.signalPower === 1
+      ? symbol
+      : `${/\s/.test(symbol) ? `(${symbol})` : symbol}${SUPERSCRIPTS[metric.signalPower] ?? `^${metric.signalPower}`}`;
+  const seconds = -metric.secondsPower;
+  return seconds <= 0 ? base : `${base}/s${seconds === 1 ? '' : (SUPERSCRIPTS[seconds] ?? `^${seconds}`)}`;
+}
 
 /** The metric's value from the result (null for spectral metrics under 10 s). */
 export function keyMetricValue(metrics: SwayMetrics, key: KeyMetric): number | null {

@@ -4,7 +4,7 @@
  * it) and AP/ML over the whole trial (for the time chart, with the window marked on it).
  */
 import { analyzeWithSeries } from '../core/analyze';
-import type { AnalysisSeries, MotionRecording } from '../core/types';
+import type { AnalysisSeries, Recording } from '../core/types';
 import type { TrialRecord } from '../session/types';
 
 export interface ResultSeries {
@@ -14,8 +14,10 @@ export interface ResultSeries {
   overTime: AnalysisSeries | null;
 }
 
-export function trialRecording(record: TrialRecord): MotionRecording {
-  const { samples } = record;
+/** What the trial's analysis analysed: a 2-D sway trial's AP and ML, else the phone's samples. */
+export function trialRecording(record: TrialRecord): Recording {
+  const { samples, sway } = record;
+  if (sway !== undefined) return { kind: 'sway', tS: samples.tS, ap: sway.ap, ml: sway.ml };
   return {
     kind: 'motion',
     tS: samples.tS,
@@ -28,7 +30,7 @@ export function trialRecording(record: TrialRecord): MotionRecording {
   };
 }
 
-function seriesOrNull(recording: MotionRecording, fromS: number, toS: number): AnalysisSeries | null {
+function seriesOrNull(recording: Recording, fromS: number, toS: number): AnalysisSeries | null {
   try {
     return analyzeWithSeries(recording, { fromS, toS }).series;
   } catch {

@@ -8,7 +8,14 @@ import type { Chart } from 'chart.js';
 import type { TrialRecord } from '../session/types';
 import { loadCharts } from './charts/load';
 import { h } from './dom';
-import { formatMetricValue, formatSeconds, KEY_METRICS, keyMetricValue } from './format';
+import {
+  formatMetricValue,
+  formatSeconds,
+  INPUT_UNIT,
+  KEY_METRICS,
+  keyMetricValue,
+  swayMetricUnit,
+} from './format';
 import {
   endReasonHeadline,
   EYES_LABELS,
@@ -74,7 +81,13 @@ function setupSummary(record: TrialRecord): string {
 /** "2134 samples at 60.0 Hz": how much data the trial stored, useful to see nothing was lost. */
 export function samplesLine(record: TrialRecord): string {
   const rate = Number.isFinite(record.inputRateHz) ? record.inputRateHz.toFixed(1) : '–';
-  return `${record.samples.tS.length} samples at ${rate} Hz`;
+  const line = `${record.samples.tS.length} samples at ${rate} Hz`;
+  return record.sway === undefined ? line : `${line}, 2-D sway signal (AP, ML) in ${signalUnit(record)}`;
+}
+
+/** The unit of the trial's signal as shown: m/s² for a phone, a sway trial's own unit (or "input unit"). */
+function signalUnit(record: TrialRecord): string {
+  return record.sway === undefined ? 'm/s²' : (record.sway.unit ?? INPUT_UNIT);
 }
 
 function metricList(record: TrialRecord): HTMLElement {
@@ -91,6 +104,9 @@ function metricList(record: TrialRecord): HTMLElement {
     { className: 'metrics' },
     ...KEY_METRICS.flatMap((metric) => {
       const value = keyMetricValue(analysis.metrics, metric.key);
+      // A 2-D sway trial's metrics are in its signal's unit (SPEC section 4), not the phone's.
+      const unit = record.sway === undefined ? metric.unit : swayMetricUnit(metric.key, record.sway.unit);
+      const spoken = record.sway === undefined ? metric.spokenUnit : unit;
       return [
         h('dt', {}, metric.label, h('span', { className: 'meaning' }, metric.meaning)),
         h(
@@ -99,7 +115,7 @@ function metricList(record: TrialRecord): HTMLElement {
           formatMetricValue(value),
           value === null
             ? null
-            : h('span', { className: 'unit', attrs: { 'aria-label': metric.spokenUnit } }, ` ${metric.unit}`),
+            : h('span', { className: 'unit', attrs: { 'aria-label': spoken } }, ` ${unit}`),
         ),
       ];
     }),
@@ -222,13 +238,14 @@ export function resultView(options: ResultViewOptions): ResultView {
     ),
   );
 
+  const signal = record.sway === undefined ? 'acceleration' : `sway (${signalUnit(record)})`;
   const path = figure(
     'Sway path seen from above (analysed window) with the 95 % ellipse.',
-    'Sway path: medio-lateral against anterior-posterior acceleration, with the 95 % confidence ellipse',
+    `Sway path: medio-lateral against anterior-posterior ${signal}, with the 95 % confidence ellipse`,
   );
   const overTime = figure(
-    'AP and ML acceleration over the trial. Shaded: the analysed window. Red dashed line: foot touch-down.',
-    'AP and ML acceleration over time, with the analysed window shaded and the touch-down marked',
+    `AP and ML ${signal} over the trial. Shaded: the analysed window. Red dashed line: foot touch-down.`,
+    `AP and ML ${signal} over time, with the analysed window shaded and the touch-down marked`,
   );
   const chartSection = h('section', { className: 'charts', attrs: { 'aria-label': 'Charts' } });
   if (!interrupted) children.push(chartSection);
@@ -264,15 +281,20 @@ export function resultView(options: ResultViewOptions): ResultView {
       const analysis = record.analysis;
       if (series.path !== null && analysis !== null) {
         chartSection.append(path.figure);
-        charts.push(swayPathChart(path.canvas, series.path, analysis.metrics));
+        charts.push(swayPathChart(path.canvas, series.path, analysis.metrics, signalUnit(record)));
       }
       if (series.overTime !== null) {
         chartSection.append(overTime.figure);
         charts.push(
-          motionTimeChart(overTime.canvas, series.overTime, {
-            window: analysis?.window ?? null,
-            touchdownS: record.touchdownS,
-          }),
+          motionTimeChart(
+            overTime.canvas,
+            series.overTime,
+            {
+              window: analysis?.window ?? null,
+              touchdownS: record.touchdownS,
+            },
+            signalUnit(record),
+          ),
         );
       }
       element.dataset['charts'] = 'drawn';

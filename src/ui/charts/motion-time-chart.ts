@@ -59,6 +59,8 @@ export function motionTimeChart(
   canvas: HTMLCanvasElement,
   motion: MotionOverTime,
   marks: TimeMarks,
+  /** The signal's unit on the y axis (a 2-D sway trial's); the phone's m/s² by default. */
+  unit = 'm/s²',
 ): Chart<'line'> {
   const Chart = chartJs();
   const lastS = motion.tS.length > 0 ? (motion.tS[motion.tS.length - 1] ?? 0) : 0;
@@ -98,7 +100,7 @@ export function motionTimeChart(
         },
         y: {
           type: 'linear',
-          title: { display: true, text: 'm/s²', font: { size: 15 } },
+          title: { display: true, text: unit, font: { size: 15 } },
           ticks: { maxTicksLimit: 5 },
         },
       },

@@ -19,7 +19,13 @@ export function niceLimit(value: number): number {
   return step * power;
 }
 
-export function swayPathChart(canvas: HTMLCanvasElement, path: SwayPath, axes: EllipseAxes): Chart {
+/** `unit`: the signal's unit on the axes (a 2-D sway trial's); the phone's m/s² by default. */
+export function swayPathChart(
+  canvas: HTMLCanvasElement,
+  path: SwayPath,
+  axes: EllipseAxes,
+  unit = 'm/s²',
+): Chart {
   const Chart = chartJs();
   const points: { x: number; y: number }[] = [];
   let extent = axes.ellipseMajor;
@@ -66,7 +72,7 @@ export function swayPathChart(canvas: HTMLCanvasElement, path: SwayPath, axes: E
       responsive: true,
       aspectRatio: 1,
       events: [],
-      scales: { x: axis('ML, m/s² (right +)'), y: axis('AP, m/s² (forward +)') },
+      scales: { x: axis(`ML, ${unit} (right +)`), y: axis(`AP, ${unit} (forward +)`) },
       plugins: { legend: { labels: { boxHeight: 3, font: { size: 15 } } } },
     },
   });
