@@ -22,6 +22,7 @@
 import type { AnalysisResult } from '../core/types';
 import { METRIC_KEYS } from './metric-units';
 import { samplesCsvHeader, samplesCsvRows, type SamplesCsvLayout } from './samples-csv-writer';
+import { SWAY_COLUMNS, writeSwayCsv } from './sway-csv';
 import { summaryColumns, summaryCsvText, summaryRow, type SummaryCell } from './summary-csv';
 import { TRIAL_COLUMN_TYPES } from './summary-reader';
 import type { StorkTrialRecord } from './trial-record';
@@ -74,6 +75,8 @@ export function* trialSamplesCsvParts(records: readonly StorkTrialRecord[]): Gen
   checkUniqueIds(records);
   yield samplesCsvHeader(TRIAL_SAMPLES_LAYOUT);
   for (const [index, record] of records.entries()) {
+    // A 2-D sway trial has no phone samples: its AP and ML are in the sway file (trialSwayCsvParts).
+    if (record.sway !== undefined) continue;
     const { samples } = record;
     yield samplesCsvRows(
       {
@@ -93,6 +96,26 @@ export function* trialSamplesCsvParts(records: readonly StorkTrialRecord[]): Gen
       index,
       TRIAL_SAMPLES_LAYOUT,
     );
+  }
+}
+
+/**
+ * The 2-D sway CSV of the trials' 2-D sway trials (force plate): `t_ms,ap,ml,trial_id`, header
+ * first, then one part per sway trial; just the header when there is none. The samples CSV
+ * leaves these trials out, so an export with sway trials is three files (samples, sway, summary).
+ *
+ * @throws RangeError as `exportTrialsCsv`.
+ */
+export function* trialSwayCsvParts(records: readonly StorkTrialRecord[]): Generator<string> {
+  checkUniqueIds(records);
+  yield [SWAY_COLUMNS.timeMs, SWAY_COLUMNS.ap, SWAY_COLUMNS.ml, SWAY_COLUMNS.trialId].join(',') + '\r\n';
+  for (const record of records) {
+    if (record.sway === undefined) continue;
+    const { tS } = record.samples;
+    const text = writeSwayCsv([
+      { trialId: record.id, recording: { kind: 'sway', tS, ap: record.sway.ap, ml: record.sway.ml } },
+    ]);
+    yield text.slice(text.indexOf('\r\n') + 2);
   }
 }
 

@@ -5,7 +5,7 @@
  * phone), downloaded otherwise.
  */
 import { version as appVersion } from '../../package.json';
-import { trialSamplesCsvParts, trialSummaryCsv } from '../formats/trial-export';
+import { trialSamplesCsvParts, trialSummaryCsv, trialSwayCsvParts } from '../formats/trial-export';
 import type { StorkTrialRecord } from '../formats/trial-record';
 import type { PersonRecord, TrialStore } from '../storage';
 import type { TrialSummary } from '../storage/summaries';
@@ -196,12 +196,16 @@ export async function showExport(context: PlaceContext): Promise<void> {
               kind,
             )
           : exportFileName(who, kind, now);
-      const files = wanted.map((kind) => {
+      const files = wanted.flatMap((kind) => {
         const parts =
           kind === 'summary'
             ? [trialSummaryCsv(records, { appVersion, subjectOf: (record) => names.get(record.id) ?? null })]
             : [...trialSamplesCsvParts(records)];
-        return new File(parts, fileName(kind), { type: 'text/csv' });
+        const file = new File(parts, fileName(kind), { type: 'text/csv' });
+        // 2-D sway trials (force plate) are not in the samples CSV: their AP and ML go in a sway CSV beside it.
+        if (kind === 'summary' || !records.some((record) => record.sway !== undefined)) return [file];
+        const swayName = fileName(kind).replace(/\.csv$/, '-sway.csv');
+        return [file, new File([...trialSwayCsvParts(records)], swayName, { type: 'text/csv' })];
       });
       const outcome = await deliverFiles(files);
       const count = `${records.length} ${records.length === 1 ? 'trial' : 'trials'}`;

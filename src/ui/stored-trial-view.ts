@@ -6,7 +6,7 @@
  * can be undone from the toast for UNDO_TOAST_MS (the store keeps it undoable for longer,
  * src/storage/store.ts).
  */
-import { trialSamplesCsvParts } from '../formats/trial-export';
+import { trialSamplesCsvParts, trialSwayCsvParts } from '../formats/trial-export';
 import type { StorkTrialRecord } from '../formats/trial-record';
 import { chosenExportFileName, deliverFiles } from './export-files';
 import { emptyState, page } from './history-page';
@@ -49,7 +49,12 @@ function exportAction(
       'samples',
     );
     void Promise.resolve()
-      .then(() => deliverFiles([new File([...trialSamplesCsvParts([record])], name, { type: 'text/csv' })]))
+      .then(() => {
+        // A 2-D sway trial's samples are its AP and ML: the 2-D sway CSV (t_ms, ap, ml, trial_id).
+        const parts =
+          record.sway === undefined ? trialSamplesCsvParts([record]) : trialSwayCsvParts([record]);
+        return deliverFiles([new File([...parts], name, { type: 'text/csv' })]);
+      })
       .then(
         (outcome) => {
           status.dataset['outcome'] = outcome;

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../src/formats/import-files';
 import { readSwayCsv, writeSwayCsv } from '../../../src/formats/sway-csv';
+import { trialSamplesCsvParts, trialSwayCsvParts } from '../../../src/formats/trial-export';
 import type { TrialRecord } from '../../../src/session/types';
 import { trialSamplesCsv } from '../../../src/ui/download';
 import { completeRecords } from '../../../src/ui/import-view';
@@ -88,5 +89,23 @@ describe('2-D sway CSV round trip', () => {
     expect(record.holdTimeS).toBe(saved.holdTimeS);
     expect(record.inputRateHz).toBe(saved.inputRateHz);
     expect(record.importedFrom).toBe(saved.importedFrom);
+  });
+
+  it('a history export puts sway trials in the sway CSV, not in the samples CSV', () => {
+    const name = 'BDS00019.csv';
+    const text = readFileSync(new URL(`../../../fixtures/cop/${name}`, import.meta.url), 'utf8');
+    const [saved] = completeRecords(
+      importFiles([{ name, text }]).trials,
+      { stanceSide: 'left', eyes: 'closed', surface: 'firm', placement: 'chest', capS: 60 },
+      new Date('2026-03-05T10:00:00Z'),
+      () => 'fp-1',
+    ) as [TrialRecord];
+    // The samples CSV holds its header only: the sway trial has no phone samples.
+    expect([...trialSamplesCsvParts([saved])].join('')).toBe('t_ms,ax,ay,az,gx,gy,gz,lx,ly,lz,trial_id\r\n');
+    const sway = [...trialSwayCsvParts([saved])].join('');
+    const [back] = readSwayCsv(sway);
+    expect(back!.trialId).toBe('fp-1');
+    expect(bitsOf(back!.recording.ap)).toEqual(bitsOf(saved.sway!.ap));
+    expect(bitsOf(back!.recording.tS)).toEqual(bitsOf(saved.samples.tS));
   });
 });
