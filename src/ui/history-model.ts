@@ -5,7 +5,8 @@
 import type { EyesCondition, StanceSide, Surface } from '../session/types';
 import type { TrialSummary } from '../storage/summaries';
 import { END_REASON_SHORT, formatDateTime, formatMeasure } from './history-format';
-import { EYES_LABELS, STANCE_SIDE_LABELS, SURFACE_LABELS } from './labels';
+import { formatMetricValue } from './format';
+import { EYES_LABELS, PLACEMENT_LABELS, STANCE_SIDE_LABELS, SURFACE_LABELS } from './labels';
 
 export interface HistoryFilter {
   side: StanceSide | 'all';
@@ -61,7 +62,7 @@ export interface HistoryRow {
   holdTimeS: number;
   endReason: string;
   interrupted: boolean;
-  /** The key sway metric (RMS, m/s²) with its unit, or a dash without an analysis. */
+  /** The key sway metric (RMS, m/s²; a force-plate trial's in its signal's unit) with its unit, or a dash without an analysis. */
   keyMetric: string;
 }
 
@@ -72,12 +73,19 @@ export function historyRow(trial: TrialSummary): HistoryRow {
     id: trial.id,
     dateTime: formatDateTime(trial.startedAt),
     side: STANCE_SIDE_LABELS[setup.stanceSide],
-    condition: `${EYES_LABELS[setup.eyes]} · ${SURFACE_LABELS[setup.surface]} · ${setup.capS} s`,
+    condition:
+      setup.placement === 'force-plate'
+        ? `${EYES_LABELS[setup.eyes]} · ${SURFACE_LABELS[setup.surface]} · ${PLACEMENT_LABELS[setup.placement]} · ${setup.capS} s`
+        : `${EYES_LABELS[setup.eyes]} · ${SURFACE_LABELS[setup.surface]} · ${setup.capS} s`,
     holdTime: formatMeasure('holdTimeS', trial.holdTimeS),
     holdTimeS: trial.holdTimeS,
     endReason: END_REASON_SHORT[trial.endReason],
     interrupted: trial.interrupted,
-    keyMetric: `RMS ${formatMeasure('rms', trial.analysis?.metrics.rms ?? null)}`,
+    // A 2-D sway trial's metrics are in its signal's unit (not kept in the list: its result page says it).
+    keyMetric:
+      trial.analysis?.metrics.signal === 'sway'
+        ? `RMS ${formatMetricValue(trial.analysis.metrics.rms)} (signal’s unit)`
+        : `RMS ${formatMeasure('rms', trial.analysis?.metrics.rms ?? null)}`,
   };
 }
 
