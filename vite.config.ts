@@ -22,6 +22,36 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/**
+ * Fetches the history store's code together with the page's own (a `<link rel="modulepreload">`
+ * in the built index.html): every page opens the store at start (src/main.ts imports it beside
+ * the page's code), and asked for only once the page's code had run, it came a round trip later,
+ * which a history page opened from the address waited for.
+ */
+function storeModulePreload(): Plugin {
+  return {
+    name: 'stork-store-modulepreload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const store = Object.values(context.bundle ?? {}).find(
+          (file) =>
+            file.type === 'chunk' && (file.facadeModuleId?.endsWith('/src/storage/store.ts') ?? false),
+        );
+        if (store === undefined) throw new Error('no chunk of src/storage/store.ts in the build');
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${store.fileName}` },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
+
 // The app is a static page: `vite build` writes dist/, which any HTTPS host can serve.
 export default defineConfig({
   base: './',
@@ -36,6 +66,7 @@ export default defineConfig({
   preview: { headers: { ...SECURITY_HEADERS } },
   plugins: [
     contentSecurityPolicyMeta(),
+    storeModulePreload(),
     VitePWA({
       // A new version waits until the person reloads (src/pwa/): never in the middle of a trial.
       registerType: 'prompt',

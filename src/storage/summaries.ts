@@ -209,6 +209,7 @@ export function encodeSummaries(
 /**
  * One row's metrics as an object literal of fixed shape (keys in METRIC_KEYS order): objects
  * built key by key in a loop become slow dictionaries in V8, and charts read them 5,000 times.
+ * Read straight from the columns (no helper call per value): a history opens with cold code.
  */
 function metricsAt(
   signal: SwayMetrics['signal'],
@@ -216,36 +217,34 @@ function metricsAt(
   isNull: Uint8Array,
   at: number,
 ): SwayMetrics {
-  const v = (j: number): number => values[at + j] as number;
-  const n = (j: number): number | null => (isNull[at + j] ? null : (values[at + j] as number));
   return {
     signal,
-    samples: v(0),
-    durationS: v(1),
-    rateHz: v(2),
-    inputRateHz: v(3),
-    rmsAp: v(4),
-    rmsMl: v(5),
-    rms: v(6),
-    meanDistance: v(7),
-    rangeAp: v(8),
-    rangeMl: v(9),
-    pathLength: v(10),
-    meanVelocity: v(11),
-    jerk: v(12),
-    ellipseArea: v(13),
-    ellipseMajor: v(14),
-    ellipseMinor: v(15),
-    ellipseAngleDeg: v(16),
-    swayAreaRate: v(17),
-    meanFrequency: v(18),
-    totalPower: n(19),
-    f50: n(20),
-    f95: n(21),
-    centroidFrequency: n(22),
-    frequencyDispersion: n(23),
-    gyroRmsAp: n(24),
-    gyroRmsMl: n(25),
+    samples: values[at] as number,
+    durationS: values[at + 1] as number,
+    rateHz: values[at + 2] as number,
+    inputRateHz: values[at + 3] as number,
+    rmsAp: values[at + 4] as number,
+    rmsMl: values[at + 5] as number,
+    rms: values[at + 6] as number,
+    meanDistance: values[at + 7] as number,
+    rangeAp: values[at + 8] as number,
+    rangeMl: values[at + 9] as number,
+    pathLength: values[at + 10] as number,
+    meanVelocity: values[at + 11] as number,
+    jerk: values[at + 12] as number,
+    ellipseArea: values[at + 13] as number,
+    ellipseMajor: values[at + 14] as number,
+    ellipseMinor: values[at + 15] as number,
+    ellipseAngleDeg: values[at + 16] as number,
+    swayAreaRate: values[at + 17] as number,
+    meanFrequency: values[at + 18] as number,
+    totalPower: isNull[at + 19] ? null : (values[at + 19] as number),
+    f50: isNull[at + 20] ? null : (values[at + 20] as number),
+    f95: isNull[at + 21] ? null : (values[at + 21] as number),
+    centroidFrequency: isNull[at + 22] ? null : (values[at + 22] as number),
+    frequencyDispersion: isNull[at + 23] ? null : (values[at + 23] as number),
+    gyroRmsAp: isNull[at + 24] ? null : (values[at + 24] as number),
+    gyroRmsMl: isNull[at + 25] ? null : (values[at + 25] as number),
   };
 }
 

@@ -15,6 +15,7 @@ import { announcer } from './announcer';
 import { loadCharts } from './charts/load';
 import { h, replaceChildren } from './dom';
 import type { HistoryAccess } from './history-access';
+import { readPageDataAhead } from './history-data';
 import type { PlaceContext } from './place-context';
 import { endReasonHeadline } from './labels';
 import { appNav } from './nav';
@@ -385,8 +386,11 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
         ),
     };
     // The history pages and their charts load on demand: most visits only run a test. Both
-    // are asked for at once, so a reload on a chart page does not fetch one after the other.
+    // are asked for at once, and the page's data is read meanwhile, so a reload on a chart
+    // page does not wait for one after the other.
     if (place.name !== 'history') void import('./charts/history-charts');
+    if (place.name === 'history' || place.name === 'compare' || place.name === 'progress')
+      readPageDataAhead(history, isCurrent);
     void loadHistoryScreens().then((screens) => {
       if (isCurrent()) screens.showPlace(place, context);
     });

@@ -75,17 +75,15 @@ export function conditionOptions(
   for (const trial of trials) {
     if (!counts(trial, includeInterrupted)) continue;
     if (span && !inSpan(localDateOf(trial.startedAt), span)) continue;
-    const conditions = conditionsOf(trial.setup);
-    const key = conditionsKey(conditions);
-    const option = options.get(key) ?? {
-      key,
-      conditions,
-      label: conditionsLabel(conditions),
-      left: 0,
-      right: 0,
-    };
+    // A set-up has the fields of its conditions: the key needs no copy of them.
+    const key = conditionsKey(trial.setup);
+    let option = options.get(key);
+    if (option === undefined) {
+      const conditions = conditionsOf(trial.setup);
+      option = { key, conditions, label: conditionsLabel(conditions), left: 0, right: 0 };
+      options.set(key, option);
+    }
     option[trial.setup.stanceSide]++;
-    options.set(key, option);
   }
   const both = (option: ConditionOption): number => (option.left > 0 && option.right > 0 ? 1 : 0);
   return [...options.values()].sort(

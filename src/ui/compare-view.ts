@@ -18,7 +18,8 @@ import {
   type MetricCard,
   type SymmetryLine,
 } from './compare-model';
-import { conditionsKey, conditionsShortLabel, formatDay, formatMeasure } from './history-format';
+import { conditionsControls } from './history-conditions';
+import { conditionsKey, formatDay, formatMeasure } from './history-format';
 import { emptyState, frameFor, loadPageData, page, testLink } from './history-page';
 import type { PlaceContext } from './place-context';
 
@@ -219,22 +220,13 @@ export async function showCompare(context: PlaceContext): Promise<void> {
           }
         : { date: session.value };
     const options = conditionOptions(trials, span ?? currentSpan(), includeInterrupted);
-    const conditions = h(
-      'select',
-      { id: 'compare-conditions' },
-      ...options.map((option) =>
-        h('option', { attrs: { value: option.key } }, conditionsShortLabel(option.conditions)),
-      ),
-    );
-    const chosenKey = options.find(
-      (option) => choice !== null && option.key === conditionsKey(choice.conditions),
-    )?.key;
-    conditions.value = chosenKey ?? options[0]?.key ?? '';
+    let conditionsChoice = choice === null ? '' : conditionsKey(choice.conditions);
+    if (!options.some((option) => option.key === conditionsChoice)) conditionsChoice = options[0]?.key ?? '';
 
     const update = (): void => {
       const nextSpan = currentSpan();
       const nextOptions = conditionOptions(trials, nextSpan, includeInterrupted);
-      const same = nextOptions.find((option) => option.key === conditions.value) ?? nextOptions[0];
+      const same = nextOptions.find((option) => option.key === conditionsChoice) ?? nextOptions[0];
       choice = same ? { span: nextSpan, conditions: same.conditions } : null;
       choices.set(person.id, { choice, includeInterrupted });
       renderControls();
@@ -243,33 +235,25 @@ export async function showCompare(context: PlaceContext): Promise<void> {
     session.addEventListener('change', update);
     fromInput.addEventListener('change', update);
     toInput.addEventListener('change', update);
-    conditions.addEventListener('change', update);
-
-    const interrupted = h('input', { id: 'compare-interrupted', attrs: { type: 'checkbox' } });
-    interrupted.checked = includeInterrupted;
-    interrupted.addEventListener('change', () => {
-      includeInterrupted = interrupted.checked;
-      update();
-    });
 
     replaceChildren(
       controls,
       h('div', { className: 'field' }, h('label', { attrs: { for: 'compare-session' } }, 'Session'), session),
       range,
-      options.length > 0
-        ? h(
-            'div',
-            { className: 'field' },
-            h('label', { attrs: { for: 'compare-conditions' } }, 'Conditions'),
-            conditions,
-          )
-        : null,
-      h(
-        'label',
-        { className: 'check', attrs: { for: 'compare-interrupted' } },
-        interrupted,
-        h('span', {}, 'Include interrupted trials'),
-      ),
+      ...conditionsControls({
+        page: 'compare',
+        options,
+        chosenKey: conditionsChoice,
+        includeInterrupted,
+        onConditions: (key) => {
+          conditionsChoice = key;
+          update();
+        },
+        onInterrupted: (include) => {
+          includeInterrupted = include;
+          update();
+        },
+      }),
     );
   }
 

@@ -2,10 +2,9 @@
  * What the history pages share: the page frame with its heading, the person choice, and the
  * empty states that say what to do next instead of drawing a broken chart.
  */
-import type { PersonRecord, TrialStore } from '../storage';
-import type { TrialSummary } from '../storage/summaries';
+import type { PersonRecord } from '../storage';
 import { h, type Child } from './dom';
-import type { HistoryAccess } from './history-access';
+import type { PageData } from './history-data';
 import { personLabel } from './person-form';
 import { routeHash } from './routes';
 
@@ -60,33 +59,7 @@ export function personChoice(
   );
 }
 
-/** What every history page loads first: the store, the people, the current person and their trials. */
-export type PageData =
-  | { kind: 'unavailable'; message: string }
-  | { kind: 'no-people' }
-  | { kind: 'no-person'; store: TrialStore; people: PersonRecord[] }
-  | {
-      kind: 'person';
-      store: TrialStore;
-      people: PersonRecord[];
-      person: PersonRecord;
-      /** Newest first, interrupted ones included (each page decides). */
-      trials: TrialSummary[];
-    };
-
-export async function loadPageData(history: HistoryAccess): Promise<PageData> {
-  const store = await history.ready;
-  if (store === null) return { kind: 'unavailable', message: history.problem() ?? '' };
-  const people = await store.people.list();
-  if (people.length === 0) return { kind: 'no-people' };
-  const person = history.person();
-  const known = person === null ? undefined : people.find((p) => p.id === person.id);
-  if (known === undefined) return { kind: 'no-person', store, people };
-  const trials = await store.trials.listByPerson(known.id);
-  // Read by scripts/bench-history-views.ts: how much of opening a page is the data.
-  performance.mark('stork:page-data');
-  return { kind: 'person', store, people, person: known, trials };
-}
+export { loadPageData, type PageData } from './history-data';
 
 /**
  * The empty states shared by the pages before any trial is at hand, or null when the page has

@@ -1,31 +1,30 @@
 /**
- * The history's places (loaded on demand, with their styles): the list, one stored trial, the
- * left/right comparison and progress over time.
+ * The history's places (loaded on demand, with their styles): the list, the left/right
+ * comparison and progress over time; one stored trial, the export and the import load on
+ * their first visit (with the file formats they are about as much code again, which a page
+ * opened on the list or a chart would fetch and compile for nothing).
  */
 import './history.css';
 import { showCompare } from './compare-view';
-import { showExport } from './export-view';
 import { showHistory } from './history-view';
-import { showImport } from './import-view';
 import type { PlaceContext } from './place-context';
 import { showProgress } from './progress-view';
 import type { Route } from './routes';
-import { showStoredTrial } from './stored-trial-view';
 
 export type { PlaceContext };
 
 export function showPlace(place: Route, context: PlaceContext): void {
   const shown =
     place.name === 'trial'
-      ? showStoredTrial(context, place.trialId)
+      ? import('./stored-trial-view').then((view) => view.showStoredTrial(context, place.trialId))
       : place.name === 'compare'
         ? showCompare(context)
         : place.name === 'progress'
           ? showProgress(context)
           : place.name === 'export'
-            ? showExport(context)
+            ? import('./export-view').then((view) => view.showExport(context))
             : place.name === 'import'
-              ? showImport(context)
+              ? import('./import-view').then((view) => view.showImport(context))
               : showHistory(context);
   shown.catch((error: unknown) => {
     if (!context.isCurrent()) return;

@@ -81,6 +81,9 @@ export function normBand(
   const dates = [...firstMsOfDate.keys()].sort();
   const latest = dates[dates.length - 1];
   if (latest === undefined) return null;
+  // A norm depends on the date's year alone (the age from a birth year, core/norms.ts), so
+  // the band is asked for the first date of each year, not for every session.
+  const yearStarts = dates.filter((date, k) => k === 0 || date.slice(0, 4) !== dates[k - 1]?.slice(0, 4));
   const query = {
     birthYear: person.birthYear,
     sex: person.sex,
@@ -91,7 +94,7 @@ export function normBand(
   const now = holdTimeNorm({ ...query, date: latest });
   if (!now.applies) return { applies: false, reason: now.reason };
   const steps: NormStep[] = [];
-  for (const entry of holdTimeNormBand(query, dates)) {
+  for (const entry of holdTimeNormBand(query, yearStarts)) {
     const previous = steps[steps.length - 1];
     if (previous && previous.lowS === entry.lowS && previous.highS === entry.highS) continue;
     steps.push({ fromMs: firstMsOfDate.get(entry.date) ?? 0, lowS: entry.lowS, highS: entry.highS });
@@ -123,8 +126,7 @@ export function progressModel(
     line: 'best',
     sides: { left: { points: [], sessions: [] }, right: { points: [], sessions: [] } },
   };
-  const counted = trials.filter((trial) => includeInterrupted || !trial.interrupted);
-  if (counted.length === 0)
+  if (!trials.some((trial) => includeInterrupted || !trial.interrupted))
     return { state: { kind: 'no-trials' }, series: empty, points: { left: 0, right: 0 }, norm: null };
   if (conditions === null)
     return { state: { kind: 'no-like' }, series: empty, points: { left: 0, right: 0 }, norm: null };

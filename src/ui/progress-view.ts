@@ -10,9 +10,9 @@ import type { ComparedMetric } from '../core/metric-direction';
 import { h, replaceChildren } from './dom';
 import { conditionOptions } from './compare-model';
 import type { TimedValue } from './charts/progress-chart';
+import { conditionsControls } from './history-conditions';
 import {
   conditionsKey,
-  conditionsShortLabel,
   formatDateTime,
   formatDay,
   formatMeasure,
@@ -32,20 +32,13 @@ function timed(points: readonly ProgressPoint[]): TimedValue[] {
   return points.map((point) => ({ x: point.timeMs, y: point.value, trialId: point.trialId }));
 }
 
+/** The session's own record as its point's `session`: no words are made until a tooltip asks. */
 function line(sessions: readonly SessionValue[]): TimedValue[] {
-  return sessions.map((session) => ({
-    x: session.timeMs,
-    y: session.value,
-    when: `${formatDay(session.date)} (${session.trials} ${session.trials === 1 ? 'trial' : 'trials'})`,
-  }));
+  return sessions.map((session) => ({ x: session.timeMs, y: session.value, session }));
 }
 
 /** The sessions of both legs as rows: date, each leg's session value and number of trials. */
 function dataTable(model: ProgressModel, chosen: ComparedMetric): HTMLElement {
-  const bySide = (side: Side) => new Map(model.series.sides[side].sessions.map((s) => [s.date, s]));
-  const left = bySide('left');
-  const right = bySide('right');
-  const dates = [...new Set([...left.keys(), ...right.keys()])].sort().reverse();
   const what = model.series.line === 'best' ? 'Best' : 'Mean';
   const cell = (session: SessionValue | undefined) =>
     h(
@@ -63,6 +56,10 @@ function dataTable(model: ProgressModel, chosen: ComparedMetric): HTMLElement {
   return details;
 
   function table(): HTMLElement {
+    const bySide = (side: Side) => new Map(model.series.sides[side].sessions.map((s) => [s.date, s]));
+    const left = bySide('left');
+    const right = bySide('right');
+    const dates = [...new Set([...left.keys(), ...right.keys()])].sort().reverse();
     return h(
       'table',
       {},
@@ -107,8 +104,18 @@ export async function showProgress(context: PlaceContext): Promise<void> {
     return;
   }
   const { trials, person } = data;
-  const startedAtOf = new Map(trials.map((trial) => [trial.id, trial.startedAt]));
-  const whenOf = (trialId: string): string => formatDateTime(startedAtOf.get(trialId) ?? '');
+  /** Looked up for a tooltip or the one-trial text, so made on the first question. */
+  let startedAtOf: Map<string, string> | null = null;
+  const whenOf = (trialId: string): string => {
+    startedAtOf ??= new Map(trials.map((trial) => [trial.id, trial.startedAt]));
+    return formatDateTime(startedAtOf.get(trialId) ?? '');
+  };
+  const describe = (point: TimedValue): string =>
+    point.session
+      ? `${formatDay(point.session.date)} (${point.session.trials} ${point.session.trials === 1 ? 'trial' : 'trials'})`
+      : point.trialId
+        ? whenOf(point.trialId)
+        : '';
   const controls = h('div', { className: 'progress-controls' });
   const results = h('div', { className: 'progress-results' });
   let chart: Chart | null = null;
@@ -135,27 +142,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
       metric = metricSelect.value as ComparedMetric;
       renderResults();
     });
-    const conditionsSelect = h(
-      'select',
-      { id: 'progress-conditions' },
-      ...options.map((option) =>
-        h('option', { attrs: { value: option.key } }, conditionsShortLabel(option.conditions)),
-      ),
-    );
     const current = chosenConditions();
-    conditionsSelect.value = current === null ? '' : conditionsKey(current);
-    conditionsSelect.addEventListener('change', () => {
-      conditionsChoice = conditionsSelect.value;
-      renderResults();
-    });
-    const interrupted = h('input', { id: 'progress-interrupted', attrs: { type: 'checkbox' } });
-    interrupted.checked = includeInterrupted;
-    interrupted.addEventListener('change', () => {
-      includeInterrupted = interrupted.checked;
-      options = conditionOptions(trials, null, includeInterrupted);
-      renderControls();
-      renderResults();
-    });
     replaceChildren(
       controls,
       h(
@@ -164,20 +151,22 @@ export async function showProgress(context: PlaceContext): Promise<void> {
         h('label', { attrs: { for: 'progress-metric' } }, 'Measure'),
         metricSelect,
       ),
-      options.length > 0
-        ? h(
-            'div',
-            { className: 'field' },
-            h('label', { attrs: { for: 'progress-conditions' } }, 'Conditions'),
-            conditionsSelect,
-          )
-        : null,
-      h(
-        'label',
-        { className: 'check', attrs: { for: 'progress-interrupted' } },
-        interrupted,
-        h('span', {}, 'Include interrupted trials'),
-      ),
+      ...conditionsControls({
+        page: 'progress',
+        options,
+        chosenKey: current === null ? '' : conditionsKey(current),
+        includeInterrupted,
+        onConditions: (key) => {
+          conditionsChoice = key;
+          renderResults();
+        },
+        onInterrupted: (include) => {
+          includeInterrupted = include;
+          options = conditionOptions(trials, null, includeInterrupted);
+          renderControls();
+          renderResults();
+        },
+      }),
     );
   }
 
@@ -304,7 +293,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
         norm: norm?.applies ? { steps: norm.steps, label: NORM_BAND_LABEL } : null,
         yMax: metric === 'holdTimeS' && conditions !== null ? conditions.capS : null,
         format: (value) => formatMeasure(metric, value),
-        describe: whenOf,
+        describe,
       });
       performance.mark('stork:chart-drawn');
       figure.dataset['chart'] = 'drawn';

@@ -6,14 +6,15 @@
 import type { Chart, Plugin, TooltipItem } from 'chart.js';
 import { chartJs, COLOURS } from './register';
 
+/** A point of the chart; `describe` words its tooltip title, asked only when one is shown. */
 export interface TimedValue {
   /** Epoch ms. */
   x: number;
   y: number;
-  /** The trial it is, if one (the tooltip asks `describe` for its date and time). */
+  /** The trial it is (a point of a trial). */
   trialId?: string;
-  /** The tooltip's title when already known (a session). */
-  when?: string;
+  /** The session it stands for (a point of a line): its local date and trials. */
+  session?: { date: string; trials: number };
 }
 
 export interface NormBandStep {
@@ -35,8 +36,8 @@ export interface ProgressChartData {
   /** Fixed y range (hold time: 0 to the cap), or null to fit the data from 0. */
   yMax: number | null;
   format(value: number): string;
-  /** The date and time of a trial, for its tooltip (asked only when one is shown). */
-  describe(trialId: string): string;
+  /** The tooltip title of a point: a trial's date and time, a session's day and trials. */
+  describe(point: TimedValue): string;
 }
 
 const DAY_TICK = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit' });
@@ -115,7 +116,11 @@ export function progressChart(canvas: HTMLCanvasElement, data: ProgressChartData
       borderColor: colour,
       backgroundColor: colour,
       pointStyle: name === 'Left' ? ('circle' as const) : ('triangle' as const),
-      pointRadius: values.points.length > 300 ? 2 : 4,
+      // Filled, not outlined: half the drawing of thousands of points (the size Chart.js drew
+      // them: radius plus half its default 1 px border; hit radius its default 1 px beyond).
+      pointRadius: (values.points.length > 300 ? 2 : 4) + 0.5,
+      pointBorderWidth: 0,
+      pointHitRadius: 0.5,
       pointHoverRadius: 6,
       // A hold time at the cap sits on the frame: draw the whole point.
       clip: false as const,
@@ -157,7 +162,7 @@ export function progressChart(canvas: HTMLCanvasElement, data: ProgressChartData
           callbacks: {
             title: (items: TooltipItem<'line'>[]) => {
               const point = items[0]?.raw as TimedValue | undefined;
-              return point?.when ?? (point?.trialId ? data.describe(point.trialId) : '');
+              return point ? data.describe(point) : '';
             },
             label: (item: TooltipItem<'line'>) =>
               `${item.dataset.label ?? ''}: ${data.format((item.raw as TimedValue).y)}`,

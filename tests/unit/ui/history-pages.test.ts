@@ -306,6 +306,27 @@ describe('progress over time', () => {
     });
   });
 
+  it('moves the band on the first session of a year: the age group changes with the year only', () => {
+    // Born 1951, several sessions a year: the band is 32.1 s all 2020 and 21.5-32.1 s all 2021,
+    // from the year's first session (the norm of each session, asked one by one, is the same).
+    const trials = [
+      trial('a', 'left', '2020-03-01T10:00:00+01:00', 30, 0.5),
+      trial('b', 'right', '2020-09-01T10:00:00+02:00', 30, 0.5),
+      trial('c', 'left', '2021-02-01T10:00:00+01:00', 28, 0.5),
+      trial('d', 'right', '2021-02-01T09:00:00+01:00', 28, 0.5),
+      trial('e', 'left', '2021-11-01T10:00:00+01:00', 25, 0.5),
+    ];
+    const model = progressModel(trials, OPEN_FIRM, 'holdTimeS', person);
+    expect(model.norm).toMatchObject({
+      applies: true,
+      steps: [
+        { fromMs: Date.parse('2020-03-01T10:00:00+01:00'), lowS: 32.1, highS: 32.1 },
+        { fromMs: Date.parse('2021-02-01T09:00:00+01:00'), lowS: 21.5, highS: 32.1 },
+      ],
+      label: 'Springer et al. 2007, age 60-69 / 70-79, eyes open: 21.5–32.1 s on 1 Nov 2021',
+    });
+  });
+
   it('says why there is no band: cap, surface, birth year; and draws none for sway', () => {
     const two = [
       trial('a', 'left', '2026-05-04T09:00:00+02:00', 10, 0.5, { setup: { capS: 10 } }),
