@@ -205,8 +205,8 @@ function previewOf(report: ImportReport): HTMLElement {
 
 /**
  * The completed records: the files' own id, set-up and date where they have them, the form's
- * elsewhere. A 2-D sway trial is always on a force plate, and takes the form's unit (trimmed;
- * empty: none) when its file gave none.
+ * elsewhere. A 2-D sway trial is always on a force plate, its cap the smallest that holds the
+ * recording, and it takes the form's unit (trimmed; empty: none) when its file gave none.
  */
 export function completeRecords(
   trials: readonly ImportedTrial[],
@@ -224,9 +224,13 @@ export function completeRecords(
       startedAt: record.startedAt ?? isoWithOffset(now),
     };
     if (record.sway === undefined) return completed;
+    // A recording has no time limit of its own: the smallest cap that holds it (else the largest),
+    // so its result does not say "held for the full 45 s" of a 60 s recording.
+    const capS =
+      DURATION_CAPS_S.find((cap) => cap >= record.holdTimeS) ?? DURATION_CAPS_S[DURATION_CAPS_S.length - 1]!;
     return {
       ...completed,
-      setup: { ...completed.setup, placement: 'force-plate' },
+      setup: { ...completed.setup, placement: 'force-plate', capS: record.setup?.capS ?? capS },
       sway: { ...record.sway, unit: record.sway.unit ?? unit },
     };
   });

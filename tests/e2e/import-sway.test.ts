@@ -81,6 +81,8 @@ describe('importing a force plate’s 2-D sway CSV on the page', () => {
     expect(shown.window).toEqual(cli.window);
     expect(shown.holdTimeS).toBe(cli.holdTimeS);
     expect(shown.samples).toBe(rows);
+    // A 60 s recording is held for its whole length: the 60 s cap, not the form's default 45 s.
+    expect(shown.endReasonText).toBe('Completed: held for the full 60 s');
     expect(shown.samplesText).toContain('2-D sway signal (AP, ML) in cm');
     for (const key of ['rms', 'meanVelocity', 'ellipseArea', 'centroidFrequency', 'jerk'])
       expect(shown.metrics[key], key).toBe(cli.metrics[key]);

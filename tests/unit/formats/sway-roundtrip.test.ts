@@ -77,6 +77,9 @@ describe('2-D sway CSV round trip', () => {
       ' cm ',
     ) as [TrialRecord];
     expect(saved.setup.placement).toBe('force-plate');
+    // PROVENANCE.md: 6000 rows at 100 Hz, a 60 s recording: the 60 s cap, not the form's.
+    expect(saved.holdTimeS).toBeGreaterThan(45);
+    expect(saved.setup.capS).toBe(60);
     expect(saved.sway!.unit).toBe('cm');
     const exported = trialSamplesCsv(saved);
     expect(exported.slice(0, exported.indexOf('\r\n'))).toBe('t_ms,ap,ml');
