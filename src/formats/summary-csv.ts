@@ -12,13 +12,17 @@
  *   say, as for a 2-D sway CSV), window_from_s, window_to_s, touchdown_s;
  * - every metric of SPEC section 4 with its unit in the name (metric-units.ts): with the
  *   `motion` scheme (`rms_ap_m_s2`) when every row is a phone recording, else the `generic`
- *   scheme (`rms_ap_u`, u given per row in signal_unit);
+ *   scheme (`rms_ap_u`, u given per row in signal_unit); or, scheme `both` (the page's export of
+ *   phone and 2-D sway trials), the `motion` columns and then the `generic` columns whose name
+ *   differs (those in a power of u: `rms_ap_u`...), a phone trial's metrics in the first, a
+ *   sway trial's in the second (and in the columns of fixed unit, `f50_hz`, which both share),
+ *   each row's other cells empty;
  * - dropped_non_finite_time, dropped_non_finite_value, dropped_non_increasing_time,
  *   dropped_non_finite_gyro (rows, SPEC section 3 step 1), warnings (joined by ` | `),
  *   app_version, analysis_version.
  */
 import Papa from 'papaparse';
-import type { AnalysisResult, DroppedCounts } from '../core/types';
+import type { AnalysisResult, DroppedCounts, MetricKey } from '../core/types';
 import { METRIC_KEYS, metricColumnName, snakeCase, type UnitScheme } from './metric-units';
 
 /** One row: an analysis result and what is known about the trial it came from. */
@@ -40,7 +44,17 @@ export interface SummaryTrial {
   holdTimeS?: number | null;
   endReason?: string | null;
   appVersion?: string | null;
+  /** `signal` when there is no result to say it (a sway trial that could not be analysed). */
+  signal?: AnalysisResult['signal'] | null;
+  /** The unit of a sway signal (signal_unit), when known; a motion signal's is always m/s^2. */
+  signalUnit?: string | null;
 }
+
+/**
+ * The metric columns of a summary: one unit scheme (metric-units.ts), or `both`: the `motion`
+ * columns, then the `generic` ones whose name differs (see the module comment).
+ */
+export type SummaryScheme = UnitScheme | 'both';
 
 /** Unit of a phone's acceleration signal, as written in signal_unit. */
 export const MOTION_SIGNAL_UNIT = 'm/s^2';
@@ -89,11 +103,25 @@ const DROPPED_KEYS: readonly (keyof DroppedCounts)[] = [
 
 const TRAILING_COLUMNS = ['warnings', 'app_version', 'analysis_version'] as const;
 
+/** Metrics whose `generic` column is not their `motion` column: those in a power of the signal's unit. */
+const SIGNAL_UNIT_KEYS: readonly MetricKey[] = METRIC_KEYS.filter(
+  (key) => metricColumnName(key, 'generic') !== metricColumnName(key, 'motion'),
+);
+
+/** The metric columns of a scheme, each with its metric, in file order. */
+function metricColumns(scheme: SummaryScheme): [MetricKey, string][] {
+  const named = (keys: readonly MetricKey[], unit: UnitScheme) =>
+    keys.map((key): [MetricKey, string] => [key, metricColumnName(key, unit)]);
+  return scheme === 'both'
+    ? [...named(METRIC_KEYS, 'motion'), ...named(SIGNAL_UNIT_KEYS, 'generic')]
+    : named(METRIC_KEYS, scheme);
+}
+
 /** The header of a summary CSV with the given unit scheme. */
-export function summaryColumns(scheme: UnitScheme): string[] {
+export function summaryColumns(scheme: SummaryScheme): string[] {
   return [
     ...IDENTITY_COLUMNS,
-    ...METRIC_KEYS.map((key) => metricColumnName(key, scheme)),
+    ...metricColumns(scheme).map(([, name]) => name),
     ...DROPPED_KEYS.map((key) => `dropped_${snakeCase(key)}`),
     ...TRAILING_COLUMNS,
   ];
@@ -111,7 +139,11 @@ export type SummaryCell = string | number | boolean | null;
 
 /** The summary CSV text: header, one row per trial, CRLF after every row. */
 export function writeSummaryCsv(trials: readonly SummaryTrial[]): string {
-  return summaryCsvText(summaryColumns(unitSchemeOf(trials)), trials.map(summaryRow));
+  const scheme = unitSchemeOf(trials);
+  return summaryCsvText(
+    summaryColumns(scheme),
+    trials.map((trial) => summaryRow(trial, scheme)),
+  );
 }
 
 /**
@@ -128,19 +160,27 @@ export function summaryCsvText(fields: readonly string[], rows: readonly Summary
   return `${csv}\r\n`;
 }
 
-/** The cells of a trial's row, in `summaryColumns` order. */
-export function summaryRow(trial: SummaryTrial): SummaryCell[] {
+/**
+ * The cells of a trial's row, in `summaryColumns(scheme)` order. With `both`, a motion result's
+ * metrics are in the `motion` columns and a sway result's in the `generic` ones (the columns
+ * of fixed unit are in both sets): the other set's cells are empty.
+ */
+export function summaryRow(trial: SummaryTrial, scheme: SummaryScheme = 'motion'): SummaryCell[] {
   const { result } = trial;
+  const columns = metricColumns(scheme);
   if (result === null) {
     // Metrics, dropped counts and warnings empty; app_version; analysis_version empty.
     const identity = identityCells(trial, null);
-    const empty = new Array<null>(summaryColumns('motion').length - identity.length - 2).fill(null);
+    const empty = new Array<null>(columns.length + DROPPED_KEYS.length + 1).fill(null);
     return [...identity, ...empty, text(trial.appVersion), null];
   }
   const metrics = result.metrics;
+  const own = new Set(
+    metricColumns(result.signal === 'motion' ? 'motion' : 'generic').map(([, name]) => name),
+  );
   return [
     ...identityCells(trial, result),
-    ...METRIC_KEYS.map((key) => number(metrics[key])),
+    ...columns.map(([key, name]) => (scheme !== 'both' || own.has(name) ? number(metrics[key]) : null)),
     ...DROPPED_KEYS.map((key) => number(result.dropped[key])),
     text(result.warnings.join(WARNINGS_SEPARATOR)),
     text(trial.appVersion),
@@ -162,12 +202,21 @@ function identityCells(trial: SummaryTrial, result: AnalysisResult | null): Summ
     number(trial.capS),
     number(trial.holdTimeS ?? result?.holdTimeS),
     text(trial.endReason),
-    result?.signal ?? '',
-    result?.signal === 'motion' ? MOTION_SIGNAL_UNIT : '',
+    result?.signal ?? trial.signal ?? '',
+    signalUnit(result?.signal ?? trial.signal, trial.signalUnit),
     number(result?.window.fromS),
     number(result?.window.toS),
     number(result?.touchdownS),
   ];
+}
+
+/** m/s^2 for a motion signal, the given unit for a sway signal (empty when unknown), else empty. */
+function signalUnit(
+  signal: AnalysisResult['signal'] | null | undefined,
+  unit: string | null | undefined,
+): string {
+  if (signal === 'motion') return MOTION_SIGNAL_UNIT;
+  return signal === 'sway' ? text(unit) : '';
 }
 
 function text(value: string | null | undefined): string {

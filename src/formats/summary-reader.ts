@@ -9,7 +9,7 @@ import { readTextRows } from './csv-table';
 import { parseDecimal } from './decimal';
 import { FormatError, quoteCell } from './format-error';
 import { METRIC_KEYS, metricColumnName, type UnitScheme } from './metric-units';
-import { FORMULA_TRIGGER, summaryColumns } from './summary-csv';
+import { FORMULA_TRIGGER, summaryColumns, type SummaryScheme } from './summary-csv';
 
 /** How a column's cells are read. */
 export type SummaryColumnType = 'text' | 'number' | 'integer' | 'boolean' | 'date-time';
@@ -24,8 +24,8 @@ export interface SummaryRow {
 }
 
 export interface SummaryTable {
-  /** `motion` (`rms_ap_m_s2`) or `generic` (`rms_ap_u`), from the header. */
-  scheme: UnitScheme;
+  /** `motion` (`rms_ap_m_s2`), `generic` (`rms_ap_u`) or `both` (the page's export with sway trials), from the header. */
+  scheme: SummaryScheme;
   /** The header's names, lower case, in file order. */
   columns: string[];
   rows: SummaryRow[];
@@ -55,7 +55,7 @@ export const TRIAL_COLUMN_TYPES: Readonly<Record<string, SummaryColumnType>> = {
   imported_from: 'text',
 };
 
-/** The type of each column summary-csv.ts writes (both schemes) and of the trial columns; others are text. */
+/** The type of each column summary-csv.ts writes (every scheme) and of the trial columns; others are text. */
 export const SUMMARY_COLUMN_TYPES: Readonly<Record<string, SummaryColumnType>> = {
   date_time: 'date-time',
   cap_s: 'number',
@@ -100,12 +100,13 @@ export function readSummaryCsv(text: string): SummaryTable {
     if (name !== '' && seen.has(name)) throw new FormatError(header.line, `column ${name} appears twice`);
     seen.add(name);
   }
-  const missingOf = (scheme: UnitScheme) => summaryColumns(scheme).filter((name) => !seen.has(name));
+  const missingOf = (scheme: SummaryScheme) => summaryColumns(scheme).filter((name) => !seen.has(name));
   const missingMotion = missingOf('motion');
   const missingGeneric = missingOf('generic');
-  const scheme: UnitScheme = missingMotion.length <= missingGeneric.length ? 'motion' : 'generic';
-  const missing = scheme === 'motion' ? missingMotion : missingGeneric;
+  const closer: UnitScheme = missingMotion.length <= missingGeneric.length ? 'motion' : 'generic';
+  const missing = closer === 'motion' ? missingMotion : missingGeneric;
   if (missing.length > 0) throw new FormatError(header.line, `missing column ${missing[0]}`);
+  const scheme: SummaryScheme = missingOf('both').length === 0 ? 'both' : closer;
   return {
     scheme,
     columns,

@@ -23,7 +23,13 @@ import type { AnalysisResult } from '../core/types';
 import { METRIC_KEYS } from './metric-units';
 import { samplesCsvHeader, samplesCsvRows, type SamplesCsvLayout } from './samples-csv-writer';
 import { SWAY_COLUMNS, writeSwayCsv } from './sway-csv';
-import { summaryColumns, summaryCsvText, summaryRow, type SummaryCell } from './summary-csv';
+import {
+  summaryColumns,
+  summaryCsvText,
+  summaryRow,
+  type SummaryCell,
+  type SummaryScheme,
+} from './summary-csv';
 import { TRIAL_COLUMN_TYPES } from './summary-reader';
 import type { StorkTrialRecord } from './trial-record';
 
@@ -47,9 +53,19 @@ const TRIAL_SAMPLES_LAYOUT: SamplesCsvLayout = { gyro: true, linear: true, trial
 /** The summary's columns after SPEC's, in order. */
 export const TRIAL_SUMMARY_EXTRA_COLUMNS = Object.keys(TRIAL_COLUMN_TYPES);
 
-/** The summary CSV's header for trials: SPEC's columns (phone units) and the trial columns. */
-export function trialSummaryColumns(): string[] {
-  return [...summaryColumns('motion'), ...TRIAL_SUMMARY_EXTRA_COLUMNS];
+/**
+ * The summary CSV's header for trials: SPEC's columns and the trial columns. The metric columns
+ * are the phone's (`motion`: `rms_ap_m_s2`...), and with 2-D sway trials (`both`) also those in
+ * the signal's unit (`rms_ap_u`..., `stork analyze`'s names for a sway file), which hold the
+ * sway trials' metrics (summary-csv.ts).
+ */
+export function trialSummaryColumns(scheme: SummaryScheme = 'motion'): string[] {
+  return [...summaryColumns(scheme), ...TRIAL_SUMMARY_EXTRA_COLUMNS];
+}
+
+/** `both` when a trial is a 2-D sway trial, else `motion` (an export of phone trials only is as it always was). */
+export function trialSummaryScheme(records: readonly StorkTrialRecord[]): SummaryScheme {
+  return records.some((record) => record.sway !== undefined) ? 'both' : 'motion';
 }
 
 /**
@@ -119,30 +135,40 @@ export function* trialSwayCsvParts(records: readonly StorkTrialRecord[]): Genera
   }
 }
 
-/** The summary CSV of the trials: one row each, SPEC's columns then the trial columns. */
+/**
+ * The summary CSV of the trials: one row each, SPEC's columns then the trial columns. A 2-D
+ * sway trial's row says `signal` sway and its unit in `signal_unit` (empty when unknown), and
+ * has its metrics in the columns in the signal's unit (`trialSummaryScheme`).
+ */
 export function trialSummaryCsv(records: readonly StorkTrialRecord[], meta: TrialExportMeta): string {
   checkUniqueIds(records);
+  const scheme = trialSummaryScheme(records);
   return summaryCsvText(
-    trialSummaryColumns(),
-    records.map((record) => [...specCells(record, meta), ...trialCells(record)]),
+    trialSummaryColumns(scheme),
+    records.map((record) => [...specCells(record, meta, scheme), ...trialCells(record)]),
   );
 }
 
-function specCells(record: StorkTrialRecord, meta: TrialExportMeta): SummaryCell[] {
-  return summaryRow({
-    result: record.analysis,
-    trialId: record.id,
-    dateTime: record.startedAt,
-    subject: meta.subjectOf?.(record) ?? null,
-    stanceSide: record.setup.stanceSide,
-    condition: record.setup.eyes,
-    surface: record.setup.surface,
-    placement: record.setup.placement,
-    capS: record.setup.capS,
-    holdTimeS: record.holdTimeS,
-    endReason: record.endReason,
-    appVersion: meta.appVersion,
-  });
+function specCells(record: StorkTrialRecord, meta: TrialExportMeta, scheme: SummaryScheme): SummaryCell[] {
+  const sway = record.sway === undefined ? {} : { signal: 'sway' as const, signalUnit: record.sway.unit };
+  return summaryRow(
+    {
+      result: record.analysis,
+      trialId: record.id,
+      dateTime: record.startedAt,
+      subject: meta.subjectOf?.(record) ?? null,
+      stanceSide: record.setup.stanceSide,
+      condition: record.setup.eyes,
+      surface: record.setup.surface,
+      placement: record.setup.placement,
+      capS: record.setup.capS,
+      holdTimeS: record.holdTimeS,
+      endReason: record.endReason,
+      appVersion: meta.appVersion,
+      ...sway,
+    },
+    scheme,
+  );
 }
 
 /** The cells of TRIAL_SUMMARY_EXTRA_COLUMNS, in that order. */

@@ -15,7 +15,7 @@ import type { AnalysisResult, DroppedCounts, MotionRecording, SwayMetrics } from
 import type { SkippedRow } from './csv-table';
 import { readCsvTables } from './csv-table';
 import { FormatError, quoteCell } from './format-error';
-import { METRIC_KEYS, metricColumnName } from './metric-units';
+import { METRIC_KEYS, metricColumnName, type UnitScheme } from './metric-units';
 import { planSamplesCsv, type SamplesTrial } from './samples-csv';
 import { WARNINGS_SEPARATOR } from './summary-csv';
 import { readSummaryCsv, type SummaryRow, type SummaryTable, type SummaryValue } from './summary-reader';
@@ -369,8 +369,13 @@ function analysisFromRow(cells: RowReader): AnalysisResult {
       .filter((entry) => entry !== '')
       .map((entry) => entry.split('=') as [string, string]),
   );
+  // The row's own columns: a sway signal's in its unit (`rms_ap_u`) when the file has them,
+  // else (a summary of phone units only, as the page wrote before) the other set's.
+  const own: UnitScheme = signal === 'sway' ? 'generic' : 'motion';
+  const other: UnitScheme = signal === 'sway' ? 'motion' : 'generic';
   for (const key of METRIC_KEYS) {
-    const value = cells.number(metricColumnName(key, 'motion'));
+    const column = metricColumnName(key, own);
+    const value = cells.number(cells.has(column) ? column : metricColumnName(key, other));
     const special = nonFinite.get(key);
     metrics[key] =
       value ?? (special !== undefined ? Number(special) : NULLABLE_METRICS.has(key) ? null : NaN);
