@@ -24,6 +24,7 @@ import { groupImportFiles } from './import-groups';
 import { readFileContents, UNKNOWN_FORMAT_REASON, type FileContents } from './read-file';
 import { sensorLoggerFileRole } from './sensor-logger';
 import type { SamplesTrial } from './samples-csv';
+import type { SwayTrial } from './sway-csv';
 import { SENSOR_FORMAT_NAMES, baseName, type SensorFile } from './sensor-file';
 import {
   analysisOfSamples,
@@ -145,7 +146,7 @@ export function importFiles(files: readonly NamedText[]): ImportReport {
  */
 export function importReadFiles(files: readonly ReadFile[]): ImportReport {
   const report: ImportReport = { trials: [], ignored: [], skipped: [], skippedCount: 0, failed: [] };
-  for (const group of groupImportFiles(files)) {
+  for (const group of groupImportFiles(files, trialIdsOf)) {
     switch (group.kind) {
       case 'stork':
         importStorkGroup(group.files, report);
@@ -168,6 +169,20 @@ export function importReadFiles(files: readonly ReadFile[]): ImportReport {
   return report;
 }
 
+/** The trial ids a summary lists and those of a 2-D sway CSV's trials (for grouping). */
+function trialIdsOf(file: ReadFile): string[] {
+  const { contents } = file;
+  if (file.error !== null || contents === null) return [];
+  if (contents.format === 'stork-summary') {
+    return contents.summary.rows.flatMap(({ cells }) => {
+      const id = cells['trial_id'];
+      return typeof id === 'string' ? [id] : [];
+    });
+  }
+  if (contents.format === 'sway-2d') return contents.trials.flatMap(({ trialId }) => trialId ?? []);
+  return [];
+}
+
 function failure(error: FormatError, name: string, alsoNotImported: string[] = []): FailedFile {
   const named = error.inFile(baseName(name));
   return {
@@ -186,23 +201,30 @@ function isRead<F extends FileContents['format']>(file: ReadFile, format: F): fi
 }
 
 /**
- * Stork's samples and summary files. Each samples file gives its own trials; a summary file
- * describes trials of any of them by trial_id (its rows then give side, condition, date and the
- * stored analysis). A file that cannot be read, a samples file with a trial id that an earlier
- * one has, and a summary with a bad row or a trial without samples fail alone; a trial of a
- * samples file that no summary describes is analysed again, its side and condition to be given.
+ * Stork's samples and summary files, and the 2-D sway CSVs a summary lists (an export's three
+ * files). Each samples or sway file gives its own trials; a summary file describes trials of
+ * any of them by trial_id (its rows then give side, condition, date and the stored analysis;
+ * a sway trial's unit too). A file that cannot be read, a samples or sway file with a trial id
+ * that an earlier one has, and a summary with a bad row or a trial without samples fail alone;
+ * a trial of a samples file that no summary describes is analysed again, its side and
+ * condition to be given, and a sway trial no summary describes is imported as a sway CSV alone
+ * gives it.
  */
 function importStorkGroup(files: readonly ReadFile[], report: ImportReport): void {
   for (const file of files) if (file.error !== null) report.failed.push(failure(file.error, file.name));
-  const fileOfTrial = new Map<SamplesTrial, string>();
-  const byId = new Map<string, SamplesTrial>();
+  type GroupTrial = SamplesTrial | SwayTrial;
+  const fileOfTrial = new Map<GroupTrial, string>();
+  const byId = new Map<string, GroupTrial>();
   const samplesFiles: ReadAs<'stork-samples'>[] = [];
+  const swayFiles: ReadAs<'sway-2d'>[] = [];
   for (const file of files) {
-    if (!isRead(file, 'stork-samples')) continue;
-    const { trials } = file.contents.samples;
+    let trials: readonly GroupTrial[];
+    if (isRead(file, 'stork-samples')) trials = file.contents.samples.trials;
+    else if (isRead(file, 'sway-2d')) trials = file.contents.trials;
+    else continue;
     const clash = trials.find((trial) => trial.trialId !== null && byId.has(trial.trialId));
     if (clash !== undefined) {
-      const other = baseName(fileOfTrial.get(byId.get(clash.trialId as string) as SamplesTrial) ?? '');
+      const other = baseName(fileOfTrial.get(byId.get(clash.trialId as string) as GroupTrial) ?? '');
       const line = clash.lines.length > 0 ? (clash.lines[0] as number) : null;
       const error = new FormatError(
         line,
@@ -215,10 +237,12 @@ function importStorkGroup(files: readonly ReadFile[], report: ImportReport): voi
       fileOfTrial.set(trial, file.name);
       if (trial.trialId !== null) byId.set(trial.trialId, trial);
     }
-    samplesFiles.push(file);
+    if (isRead(file, 'stork-samples')) samplesFiles.push(file);
+    else if (isRead(file, 'sway-2d')) swayFiles.push(file);
   }
+  const isSway = (trial: GroupTrial): trial is SwayTrial => trial.recording.kind === 'sway';
 
-  const described = new Set<SamplesTrial>();
+  const described = new Set<GroupTrial>();
   const summaryOfId = new Map<string, string>();
   for (const file of files) {
     if (!isRead(file, 'stork-summary')) continue;
@@ -233,7 +257,13 @@ function importStorkGroup(files: readonly ReadFile[], report: ImportReport): voi
         const trial = byId.get(id);
         return trial === undefined || described.has(trial) ? [] : [trial];
       });
-      const imported = importStorkTables(matched, rows);
+      const imported = importStorkTables(
+        matched.filter((trial) => !isSway(trial)) as SamplesTrial[],
+        rows,
+        [],
+        0,
+        matched.filter(isSway),
+      );
       for (const trial of imported.trials) {
         const samples = trial.record.id === null ? undefined : byId.get(trial.record.id);
         const samplesFile = samples === undefined ? undefined : fileOfTrial.get(samples);
@@ -259,6 +289,11 @@ function importStorkGroup(files: readonly ReadFile[], report: ImportReport): voi
     }
     report.skipped.push(...file.contents.samples.skipped.map((row) => ({ ...row, file: file.name })));
     report.skippedCount += file.contents.samples.skippedCount;
+  }
+  for (const file of swayFiles) {
+    for (const trial of file.contents.trials) {
+      if (!described.has(trial)) report.trials.push(importedSwayTrial(trial, file.name));
+    }
   }
 }
 

@@ -5,7 +5,9 @@
  * - Stork's own samples and summary files are one set: each samples file gives its own trials
  *   (a file without a trial_id column is one trial), and a summary file describes the trials of
  *   any samples file by trial_id.
- * - Each 2-D sway CSV is its own file.
+ * - A 2-D sway CSV chosen with a Stork summary that lists one of its trial ids (an export's
+ *   `…-sway.csv` beside its summary) joins the Stork set, so the summary describes its trials;
+ *   otherwise each 2-D sway CSV is its own file.
  * - The single-file exports of other apps (UBC Balance Test, the iPhone g-units export) are one
  *   recording each.
  * - The files of a multi-file export (Sensor Logger's TotalAcceleration.csv, Accelerometer.csv,
@@ -28,7 +30,7 @@ export interface GroupableFile {
 
 /** Files that are imported together. */
 export type ImportGroup<F extends GroupableFile = GroupableFile> =
-  /** Stork's samples and summary files: a trial per trial of each samples file. */
+  /** Stork's samples and summary files (and sway CSVs the summary lists): a trial per trial of each. */
   | { kind: 'stork'; files: F[] }
   /** One 2-D sway CSV. */
   | { kind: 'sway'; files: F[] }
@@ -49,9 +51,16 @@ const APP_OF_FORMAT: Partial<Record<FileFormat, string>> = {
  * The groups of an import, in the order of each group's first file.
  *
  * In a zip, files of no known format join the zip's recording (so they are listed with it);
- * a zip with files of several apps gives a recording per app.
+ * a zip with files of several apps gives a recording per app. `trialIdsOf` gives the trial ids
+ * of a summary's rows and of a 2-D sway CSV's trials (none when not given).
  */
-export function groupImportFiles<F extends GroupableFile>(files: readonly F[]): ImportGroup<F>[] {
+export function groupImportFiles<F extends GroupableFile>(
+  files: readonly F[],
+  trialIdsOf: (file: F) => readonly string[] = () => [],
+): ImportGroup<F>[] {
+  const summarised = new Set(
+    files.filter((file) => file.format === 'stork-summary').flatMap((file) => trialIdsOf(file)),
+  );
   const groups: ImportGroup<F>[] = [];
   const byKey = new Map<string, ImportGroup<F>>();
   const add = (key: string | null, kind: ImportGroup['kind'], file: F) => {
@@ -73,7 +82,8 @@ export function groupImportFiles<F extends GroupableFile>(files: readonly F[]): 
         add('stork', 'stork', file);
         break;
       case 'sway-2d':
-        add(null, 'sway', file);
+        if (trialIdsOf(file).some((id) => summarised.has(id))) add('stork', 'stork', file);
+        else add(null, 'sway', file);
         break;
       case 'ubc-balance-test':
       case 'coremotion-g':

@@ -11,7 +11,8 @@ import { analyze } from '../core/analyze';
 import { AnalysisError } from '../core/errors';
 import type { SwayRecording } from '../core/types';
 import { SWAY_COLUMNS, type SwayTrial } from './sway-csv';
-import { medianRateHz, type ImportedTrial } from './trial-import';
+import { medianRateHz } from './sample-rate';
+import type { ImportedTrial } from './trial-import';
 import { SWAY_IMPORTED_FROM, type StorkTrialRecord, type StorkTrialSamples } from './trial-record';
 
 /** The format name of a sway trial's origin (detect-format.ts's name of the file format). */
@@ -37,7 +38,7 @@ export function swayRecordingOf(record: Pick<StorkTrialRecord, 'samples' | 'sway
 }
 
 /** Phone sample columns for a trial without phone samples: the times, every other column NaN. */
-function timesOnly(tS: Float64Array): StorkTrialSamples {
+export function timesOnly(tS: Float64Array): StorkTrialSamples {
   const nan = (): Float64Array => new Float64Array(tS.length).fill(NaN);
   return {
     tS,

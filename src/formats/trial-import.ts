@@ -6,6 +6,9 @@
  * list, the samples are analysed again and what only the summary knows (side, condition,
  * date) is left for the person to give (`setup: null`, `startedAt: null`).
  *
+ * A 2-D sway trial (force plate) has its AP and ML in the 2-D sway CSV written beside the
+ * samples CSV (`trialSwayCsvParts`): given with the summary, it comes back just as exactly.
+ *
  * People are not in the files (the subject column is a name for people reading the file): the
  * page assigns each trial to a person; `subject` is offered as a hint.
  */
@@ -17,6 +20,9 @@ import { readCsvTables } from './csv-table';
 import { FormatError, quoteCell } from './format-error';
 import { METRIC_KEYS, metricColumnName, type UnitScheme } from './metric-units';
 import { planSamplesCsv, type SamplesTrial } from './samples-csv';
+import { medianRateHz } from './sample-rate';
+import { planSwayCsv, type SwayTrial } from './sway-csv';
+import { analysisOfSway, importedSwayTrial, SWAY_FORMAT, timesOnly } from './sway-import';
 import { WARNINGS_SEPARATOR } from './summary-csv';
 import { readSummaryCsv, type SummaryRow, type SummaryTable, type SummaryValue } from './summary-reader';
 import {
@@ -26,7 +32,10 @@ import {
   type StorkTrialRecord,
   type StorkTrialSamples,
   type StorkTrialSetup,
+  type StorkTrialSway,
 } from './trial-record';
+
+export { medianRateHz };
 
 /** A trial read from files: a `StorkTrialRecord` whose id, setup and date may still be unknown. */
 export interface ImportedTrialRecord extends Omit<StorkTrialRecord, 'id' | 'setup' | 'startedAt'> {
@@ -69,46 +78,87 @@ export function isCompleteRecord(record: ImportedTrialRecord): record is StorkTr
 const INTERRUPTING: readonly string[] = ['hidden', 'sensor-silent'];
 
 /**
- * Reads a samples CSV and, when given, the summary CSV of the same trials.
+ * Reads a samples CSV and, when given, the summary CSV of the same trials and the 2-D sway CSV
+ * of their sway trials (the three files of an export).
  *
- * @throws FormatError from either reader (the summary's message starts with `summary: `), and
- *   `summary: line 3: trial_id "a" appears twice`, `summary: line 3: stance_side is not left or
- *   right ("up")`. Nothing is returned for a file that cannot be read, so a page that saves
- *   the result in one transaction changes nothing.
+ * @throws FormatError from any reader (the summary's message starts with `summary: `, the sway
+ *   CSV's with `sway: `), and `summary: line 3: trial_id "a" appears twice`, `summary: line 3:
+ *   stance_side is not left or right ("up")`. Nothing is returned for a file that cannot be
+ *   read, so a page that saves the result in one transaction changes nothing.
  */
-export function importStorkFiles(samplesText: string, summaryText?: string | null): StorkImport {
+export function importStorkFiles(
+  samplesText: string,
+  summaryText?: string | null,
+  swayText?: string | null,
+): StorkImport {
   const plan = planSamplesCsv(samplesText, 'skip');
   const samplesFile = plan.finish(readCsvTables(samplesText, plan.request));
   const rows = summaryText == null ? new Map<string, SummaryRow>() : summaryRowsById(summaryText);
-  return importStorkTables(samplesFile.trials, rows, samplesFile.skipped, samplesFile.skippedCount);
+  let sway: SwayTrial[] = [];
+  try {
+    // A header alone is an export's sway CSV without sway trials: no trials.
+    const swayPlan = swayText == null ? null : planSwayCsv(swayText);
+    if (swayText != null && swayPlan !== null)
+      sway = swayPlan.finish(readCsvTables(swayText, { ...swayPlan.request, allowNoRows: true }));
+  } catch (error) {
+    throw error instanceof FormatError ? error.inFile('sway') : error;
+  }
+  return importStorkTables(samplesFile.trials, rows, samplesFile.skipped, samplesFile.skippedCount, sway);
 }
 
 /**
- * The trials from samples already read (`planSamplesCsv`, whole or streamed) and summary rows
- * by trial id: the summary's trials in its order, then the samples' trials it does not list.
+ * The trials from samples already read (`planSamplesCsv`, whole or streamed), summary rows by
+ * trial id and the trials of 2-D sway CSVs: the summary's trials in its order, then the
+ * samples' trials it does not list (analysed again), then the sway trials it does not list
+ * (as a sway CSV alone gives them). A trial id is in the samples or in a sway CSV, not both.
+ *
+ * @throws FormatError prefixed `summary: ` for a row whose trial has no rows, a phone trial's
+ *   row whose id is a sway trial's, and a bad row.
  */
 export function importStorkTables(
   samplesTrials: readonly SamplesTrial[],
   summaryRows: ReadonlyMap<string, SummaryRow>,
   skipped: SkippedRow[] = [],
   skippedCount = 0,
+  swayTrials: readonly SwayTrial[] = [],
 ): StorkImport {
   // Trials without an id (a samples file without trial_id) are never described by a row, and
   // each stays its own trial.
   const samplesById = new Map<string, SamplesTrial>();
   for (const trial of samplesTrials) if (trial.trialId !== null) samplesById.set(trial.trialId, trial);
-  const described = new Set<SamplesTrial>();
+  const swayById = new Map<string, SwayTrial>();
+  for (const trial of swayTrials) if (trial.trialId !== null) swayById.set(trial.trialId, trial);
+  const described = new Set<SamplesTrial | SwayTrial>();
   const trials: ImportedTrial[] = [];
   for (const [id, row] of summaryRows) {
-    const samples = samplesById.get(id);
+    const sway = swayById.get(id);
+    const samples = sway === undefined ? samplesById.get(id) : undefined;
+    if (sway !== undefined) described.add(sway);
     if (samples !== undefined) described.add(samples);
     const expected = row.cells['events_received'];
-    if (samples === undefined && typeof expected === 'number' && expected > 0) {
+    if (sway === undefined && samples === undefined && typeof expected === 'number' && expected > 0) {
       throw new FormatError(row.line, `trial ${quoteCell(id)} has no rows in the samples file`, 'summary');
     }
-    trials.push(trialFromSummary(id, row, samples === undefined ? emptySamples() : samplesOf(samples)));
+    if (sway !== undefined && row.cells['signal'] === 'motion') {
+      const reason = `trial ${quoteCell(id)} is a phone trial, not the 2-D sway trial of that id`;
+      throw new FormatError(row.line, reason, 'summary');
+    }
+    trials.push(
+      sway !== undefined
+        ? trialFromSummary(id, row, timesOnly(Float64Array.from(sway.recording.tS)), {
+            ap: Float64Array.from(sway.recording.ap),
+            ml: Float64Array.from(sway.recording.ml),
+          })
+        : trialFromSummary(id, row, samples === undefined ? emptySamples() : samplesOf(samples)),
+    );
   }
   for (const trial of samplesTrials) if (!described.has(trial)) trials.push(trialFromSamples(trial));
+  for (const trial of swayTrials) {
+    if (described.has(trial)) continue;
+    const imported = importedSwayTrial(trial, '');
+    imported.origin.files = [];
+    trials.push(imported);
+  }
   return { trials, skipped, skippedCount };
 }
 
@@ -184,23 +234,6 @@ export function analysisOfSamples(
     if (error instanceof AnalysisError) return { analysis: null, analysisError: error.message };
     throw error;
   }
-}
-
-/** 1 / median interval of the sample times, Hz; NaN with fewer than two finite times. */
-export function medianRateHz(tS: Float64Array): number {
-  const steps: number[] = [];
-  for (let i = 1; i < tS.length; i++) {
-    const step = (tS[i] as number) - (tS[i - 1] as number);
-    if (Number.isFinite(step) && step > 0) steps.push(step);
-  }
-  if (steps.length === 0) return NaN;
-  steps.sort((a, b) => a - b);
-  const middle = steps.length >> 1;
-  const median =
-    steps.length % 2 === 1
-      ? (steps[middle] as number)
-      : ((steps[middle - 1] as number) + (steps[middle] as number)) / 2;
-  return 1 / median;
 }
 
 /** A trial the summary does not describe: analysed again; side, condition and date unknown. */
@@ -286,9 +319,26 @@ const ANALYSIS_COLUMNS = [
   'analysis_filter_order',
 ];
 
-function trialFromSummary(id: string, row: SummaryRow, samples: StorkTrialSamples): ImportedTrial {
+/**
+ * A trial from its summary row and its samples. A 2-D sway trial has its AP and ML from the
+ * sway CSV (`signal`), or none when it had no samples (a row saying `sway`, without samples);
+ * its unit is the row's `signal_unit` (empty: unknown).
+ */
+function trialFromSummary(
+  id: string,
+  row: SummaryRow,
+  samples: StorkTrialSamples,
+  signal: Pick<StorkTrialSway, 'ap' | 'ml'> | null = null,
+): ImportedTrial {
   const cells = new RowReader(row);
   try {
+    const swaySignal =
+      signal ??
+      (samples.tS.length === 0 && cells.text('signal') === 'sway'
+        ? { ap: new Float64Array(0), ml: new Float64Array(0) }
+        : null);
+    const sway: StorkTrialSway | null =
+      swaySignal === null ? null : { ...swaySignal, unit: cells.text('signal_unit') };
     const setup: StorkTrialSetup = {
       stanceSide: cells.oneOf('stance_side', TRIAL_VALUES.stanceSide),
       eyes: cells.oneOf('condition', TRIAL_VALUES.eyes),
@@ -305,7 +355,10 @@ function trialFromSummary(id: string, row: SummaryRow, samples: StorkTrialSample
       analysis = cells.number('analysis_version') === null ? null : analysisFromRow(cells);
       analysisError = cells.text('analysis_error');
     } else {
-      ({ analysis, analysisError } = analysisOfSamples(samples));
+      ({ analysis, analysisError } =
+        sway === null
+          ? analysisOfSamples(samples)
+          : analysisOfSway({ kind: 'sway', tS: samples.tS, ap: sway.ap, ml: sway.ml }));
       notes.push('the summary has no stored analysis: analysed again');
     }
     const record: ImportedTrialRecord = {
@@ -330,10 +383,11 @@ function trialFromSummary(id: string, row: SummaryRow, samples: StorkTrialSample
     };
     const sign = signFromRow(cells);
     if (sign !== null) record.sign = sign;
+    if (sway !== null) record.sway = sway;
     return {
       record,
       subject: cells.text('subject'),
-      origin: { format: 'stork-samples', files: [], conversions: [], notes },
+      origin: { format: sway === null ? 'stork-samples' : SWAY_FORMAT, files: [], conversions: [], notes },
     };
   } catch (error) {
     throw error instanceof FormatError ? error.inFile('summary') : error;

@@ -54,6 +54,36 @@ describe('groupImportFiles', () => {
     ]);
   });
 
+  it("puts a sway CSV in Stork's set when a summary chosen with it lists one of its trial ids", () => {
+    const ids: Record<string, string[]> = {
+      'summary.csv': ['t1', 'fp-1'],
+      'export-sway.csv': ['fp-1', 'fp-2'],
+      'other-plate.csv': ['fp-9'],
+      'no-ids.csv': [],
+    };
+    const files = [
+      file('export-sway.csv', 'sway-2d'),
+      file('other-plate.csv', 'sway-2d'),
+      file('samples.csv', 'stork-samples'),
+      file('no-ids.csv', 'sway-2d'),
+      file('summary.csv', 'stork-summary'),
+    ];
+    const groups = groupImportFiles(files, (f) => ids[f.name] ?? []);
+    expect(groups.map((group) => [group.kind, group.files.map((f) => f.name)])).toEqual([
+      ['stork', ['export-sway.csv', 'samples.csv', 'summary.csv']],
+      ['sway', ['other-plate.csv']],
+      ['sway', ['no-ids.csv']],
+    ]);
+    // Without a summary listing it (or without the ids), a sway CSV is on its own, as before.
+    expect(groupImportFiles(files.slice(0, 4), (f) => ids[f.name] ?? []).map((group) => group.kind)).toEqual([
+      'sway',
+      'sway',
+      'stork',
+      'sway',
+    ]);
+    expect(shape(files).map(([kind]) => kind)).toEqual(['sway', 'sway', 'stork', 'sway']);
+  });
+
   it('makes the loose files of one app one recording, and each zip one recording', () => {
     expect(
       shape([

@@ -11,7 +11,7 @@ import { importFiles } from '../../../src/formats/import-files';
 import { METRIC_KEYS, metricColumnName } from '../../../src/formats/metric-units';
 import { summaryColumns } from '../../../src/formats/summary-csv';
 import { readSummaryCsv, SUMMARY_COLUMN_TYPES } from '../../../src/formats/summary-reader';
-import { exportTrialsCsv, trialSummaryColumns } from '../../../src/formats/trial-export';
+import { exportTrialsCsv, trialSummaryColumns, trialSwayCsvParts } from '../../../src/formats/trial-export';
 import type { TrialRecord } from '../../../src/session/types';
 import { completeRecords } from '../../../src/ui/import-view';
 
@@ -33,6 +33,14 @@ function saved(path: string, id: string, unit = ''): TrialRecord {
     unit,
   );
   return record as TrialRecord;
+}
+
+/** A sway trial's set-up as the import page saves it: the form's, on a force plate, the 60 s cap (a 60 s file). */
+const SETUP_OF_SWAY = { ...SETUP, placement: 'force-plate', capS: 60 };
+
+/** Bits of each double. */
+function bits(values: Float64Array): string[] {
+  return Array.from(new BigUint64Array(Float64Array.from(values).buffer), (word) => word.toString(16));
 }
 
 function parse(csv: string): { fields: string[]; rows: Record<string, string>[] } {
@@ -158,5 +166,112 @@ describe("the page's summary CSV with 2-D sway trials", () => {
     expect(cm?.['signal_unit']).toBe('cm');
     expect(phoneRow?.['rms_ap_m_s2']).toBe(phone.analysis!.metrics.rmsAp);
     expect(phoneRow?.['rms_ap_u']).toBeNull();
+  });
+});
+
+describe('an export with 2-D sway trials imported again (summary, samples and sway CSV chosen together)', () => {
+  const phone = saved('demo/case01.csv', 'phone-1');
+  const swayCm = saved('cop/BDS00031.csv', 'plate-cm', 'cm');
+  const swayUnknown = saved('cop/BDS00015.csv', 'plate-u');
+
+  it('restores each sway trial as it was stored: side, condition, date, cap, unit, signal bit for bit, analysis', () => {
+    const records = [phone, swayCm, swayUnknown];
+    const files = exportTrialsCsv(records, { ...META, subjectOf: () => 'P-017' });
+    const sway = [...trialSwayCsvParts(records)].join('');
+    const report = importFiles([
+      { name: 'stork-P-017-samples.csv', text: files.samplesCsv },
+      { name: 'stork-P-017-samples-sway.csv', text: sway },
+      { name: 'stork-P-017-summary.csv', text: files.summaryCsv },
+    ]);
+    expect(report.failed).toEqual([]);
+    expect(report.trials.map((trial) => trial.record)).toEqual(records);
+    const [, cm, unknown] = report.trials;
+    expect(cm?.record.setup).toEqual(SETUP_OF_SWAY);
+    expect(cm?.record.sway?.unit).toBe('cm');
+    expect(unknown?.record.sway?.unit).toBeNull();
+    expect(cm?.subject).toBe('P-017');
+    expect(cm?.origin).toMatchObject({
+      format: 'sway-2d',
+      files: ['stork-P-017-samples-sway.csv', 'stork-P-017-summary.csv'],
+    });
+    // Bit for bit (toEqual would also take -0 for 0).
+    expect(bits(cm!.record.sway!.ap)).toEqual(bits(swayCm.sway!.ap));
+    expect(bits(cm!.record.samples.tS)).toEqual(bits(swayCm.samples.tS));
+  });
+
+  it('keeps a sway CSV alone as before: a sway trial whose side, condition and date are to be given', () => {
+    const sway = [...trialSwayCsvParts([swayCm])].join('');
+    const [trial, ...more] = importFiles([{ name: 'x-sway.csv', text: sway }]).trials;
+    expect(more).toEqual([]);
+    expect(trial?.record.id).toBe('plate-cm');
+    expect(trial?.record.setup).toBeNull();
+    expect(trial?.record.startedAt).toBeNull();
+    expect(trial?.record.sway?.unit).toBeNull();
+    expect(trial?.record.analysis).toEqual(swayCm.analysis);
+  });
+
+  it('restores the trials the summary lists and imports the others of the sway CSV as a sway CSV alone gives them', () => {
+    const sway = [...trialSwayCsvParts([swayCm, swayUnknown])].join('');
+    const report = importFiles([
+      { name: 'one-summary.csv', text: exportTrialsCsv([swayCm], META).summaryCsv },
+      { name: 'two-sway.csv', text: sway },
+    ]);
+    expect(report.failed).toEqual([]);
+    expect(report.trials.map((trial) => [trial.record.id, trial.record.setup === null])).toEqual([
+      ['plate-cm', false],
+      ['plate-u', true],
+    ]);
+    expect(report.trials[0]?.record).toEqual(swayCm);
+    expect(report.trials[1]?.record.analysis).toEqual(swayUnknown.analysis);
+  });
+
+  it('refuses a summary row of a phone trial whose id is a sway trial’s, and imports the sway trial alone', () => {
+    const clash = { ...phone, id: 'plate-cm' };
+    const sway = [...trialSwayCsvParts([swayCm])].join('');
+    const files = exportTrialsCsv([clash], META);
+    const report = importFiles([
+      { name: 'p-samples.csv', text: files.samplesCsv },
+      { name: 'p-summary.csv', text: files.summaryCsv },
+      { name: 'p-sway.csv', text: sway },
+    ]);
+    // The sway file is refused for the id its samples file already has; nothing else is lost.
+    expect(report.failed.map((failed) => failed.message)).toEqual([
+      'p-sway.csv: line 2: trial_id "plate-cm" is also in p-samples.csv',
+    ]);
+    expect(report.trials.map((trial) => trial.record)).toEqual([clash]);
+    // Without the samples file, the phone row cannot describe the sway trial.
+    const alone = importFiles([
+      { name: 'p-summary.csv', text: files.summaryCsv },
+      { name: 'p-sway.csv', text: sway },
+    ]);
+    expect(alone.failed.map((failed) => failed.message)).toEqual([
+      'p-summary.csv: line 2: trial "plate-cm" is a phone trial, not the 2-D sway trial of that id',
+    ]);
+    expect(alone.trials.map((trial) => [trial.record.id, trial.record.setup])).toEqual([['plate-cm', null]]);
+  });
+
+  it('still restores a sway trial from a summary written before, its metrics under the m/s^2 names', () => {
+    const files = exportTrialsCsv([swayCm], META);
+    const { fields, rows } = parse(files.summaryCsv);
+    // The summary as the page wrote it before the `_u` columns: values moved to the m/s^2 names.
+    const oldFields = fields.filter((name) => !U_COLUMNS.includes(name));
+    const oldRows = rows.map((row) => {
+      const old: Record<string, string> = { ...row };
+      METRIC_KEYS.forEach((key) => {
+        const u = metricColumnName(key, 'generic');
+        if (U_COLUMNS.includes(u)) old[metricColumnName(key, 'motion')] = row[u] as string;
+      });
+      return old;
+    });
+    const oldSummary = Papa.unparse({ fields: oldFields, data: oldRows }, { newline: '\r\n' });
+    expect(readSummaryCsv(oldSummary).scheme).toBe('motion');
+    const sway = [...trialSwayCsvParts([swayCm])].join('');
+    const report = importFiles([
+      { name: 'x-summary.csv', text: oldSummary },
+      { name: 'x-samples-sway.csv', text: sway },
+    ]);
+    expect(report.failed).toEqual([]);
+    expect(report.trials).toHaveLength(1);
+    expect(report.trials[0]?.record.analysis).toEqual(swayCm.analysis);
   });
 });

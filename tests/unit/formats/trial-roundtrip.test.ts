@@ -12,9 +12,11 @@ import {
   exportTrialsCsv,
   trialSamplesCsvParts,
   trialSummaryColumns,
+  trialSwayCsvParts,
 } from '../../../src/formats/trial-export';
+import { importFiles } from '../../../src/formats/import-files';
 import { importStorkFiles, isCompleteRecord } from '../../../src/formats/trial-import';
-import type { StorkTrialRecord } from '../../../src/formats/trial-record';
+import { SWAY_IMPORTED_FROM, type StorkTrialRecord } from '../../../src/formats/trial-record';
 import { recordingOf } from '../../../src/session/trial-run';
 import type { TrialRecord } from '../../../src/session/types';
 
@@ -198,11 +200,73 @@ function recordArbitrary(id: string): fc.Arbitrary<StorkTrialRecord> {
     });
 }
 
-/** 0 to 4 trials with distinct, non-empty ids (any text: commas, quotes, line breaks, formulas). */
-const recordsArbitrary = fc
+/**
+ * A 2-D sway trial as the import page stores it (sway-import.ts, import-view.ts): a force
+ * plate's AP and ML (any doubles) at the sample times, the phone columns all NaN, the analysis
+ * of a sway signal, no sign decision, a unit or none (null: the signal's own unit).
+ */
+function swayRecordArbitrary(id: string): fc.Arbitrary<StorkTrialRecord> {
+  return fc
+    .record({
+      record: recordArbitrary(id),
+      columns: fc.array(fc.array(sampleValue, { minLength: 40, maxLength: 40 }), {
+        minLength: 2,
+        maxLength: 2,
+      }),
+      analysis: fc.option(analysisArbitrary, { nil: null }),
+      unit: fc.option(fc.oneof(fc.constantFrom('cm', 'mm', 'N·m/N'), text), { nil: null }),
+    })
+    .map(({ record, columns, analysis, unit }) => {
+      const n = record.samples.tS.length;
+      const nan = () => new Float64Array(n).fill(NaN);
+      const [ap, ml] = columns.map((column) => Float64Array.from(column.slice(0, n))) as [
+        Float64Array,
+        Float64Array,
+      ];
+      const { sign: _sign, ...rest } = record;
+      return {
+        ...rest,
+        setup: { ...record.setup, placement: 'force-plate' as const },
+        importedFrom: SWAY_IMPORTED_FROM,
+        samples: {
+          tS: record.samples.tS,
+          ax: nan(),
+          ay: nan(),
+          az: nan(),
+          gx: nan(),
+          gy: nan(),
+          gz: nan(),
+          lx: nan(),
+          ly: nan(),
+          lz: nan(),
+        },
+        analysis:
+          analysis === null
+            ? null
+            : {
+                ...analysis,
+                signal: 'sway' as const,
+                metrics: { ...analysis.metrics, signal: 'sway' as const },
+              },
+        sway: { ap, ml, unit },
+      };
+    });
+}
+
+/** 0 to 4 phone trials with distinct, non-empty ids (any text: commas, quotes, line breaks, formulas). */
+const phoneRecordsArbitrary = fc
   .uniqueArray(text, { maxLength: 4 })
   .chain((ids): fc.Arbitrary<StorkTrialRecord[]> =>
     ids.length === 0 ? fc.constant([]) : fc.tuple(...ids.map(recordArbitrary)),
+  );
+
+/** 0 to 4 trials with distinct ids, each a phone trial or a 2-D sway trial (with or without a unit). */
+const recordsArbitrary = fc
+  .uniqueArray(text, { maxLength: 4 })
+  .chain((ids): fc.Arbitrary<StorkTrialRecord[]> =>
+    ids.length === 0
+      ? fc.constant([])
+      : fc.tuple(...ids.map((id) => fc.oneof(recordArbitrary(id), swayRecordArbitrary(id)))),
   );
 
 describe('trial export and import (SPEC section 7)', () => {
@@ -211,22 +275,49 @@ describe('trial export and import (SPEC section 7)', () => {
   });
 
   it('gives back any set of trials exactly: metadata, every sample bit for bit, the stored analysis', () => {
+    let swayTrials = 0;
+    let unknownUnits = 0;
     fc.assert(
       fc.property(recordsArbitrary, (records) => {
         const files = exportTrialsCsv(records, META);
-        const imported = importStorkFiles(files.samplesCsv, files.summaryCsv);
+        const swayCsv = [...trialSwayCsvParts(records)].join('');
+        // The export's three files, read as Stork's files, and as the page's import reads them
+        // when they are chosen together (import-files.ts: the sway CSV joins the summary's set).
+        const imported = importStorkFiles(files.samplesCsv, files.summaryCsv, swayCsv);
+        // The page writes the sway CSV when there are sway trials (export-view.ts); a stored one
+        // always has samples (a sway CSV without rows does not import).
+        const withSway = records.some((record) => (record.sway?.ap.length ?? 0) > 0);
+        const page = importFiles([
+          { name: 'stork-samples.csv', text: files.samplesCsv },
+          { name: 'stork-summary.csv', text: files.summaryCsv },
+          ...(withSway ? [{ name: 'stork-samples-sway.csv', text: swayCsv }] : []),
+        ]);
         expect(imported.skippedCount).toBe(0);
+        expect(page.skippedCount).toBe(0);
+        expect(page.failed).toEqual([]);
         expect(imported.trials).toHaveLength(records.length);
-        imported.trials.forEach((trial, i) => {
-          const original = records[i] as StorkTrialRecord;
-          expect(isCompleteRecord(trial.record)).toBe(true);
-          expectSameSamples(trial.record.samples, original.samples);
-          expect(trial.record).toEqual(original);
-          expect(trial.subject).toBeNull();
-        });
+        expect(page.trials).toHaveLength(records.length);
+        for (const trials of [imported.trials, page.trials]) {
+          trials.forEach((trial, i) => {
+            const original = records[i] as StorkTrialRecord;
+            expect(isCompleteRecord(trial.record)).toBe(true);
+            expectSameSamples(trial.record.samples, original.samples);
+            if (original.sway !== undefined) {
+              expect(bitsOf(trial.record.sway!.ap), 'ap').toEqual(bitsOf(original.sway.ap));
+              expect(bitsOf(trial.record.sway!.ml), 'ml').toEqual(bitsOf(original.sway.ml));
+            }
+            expect(trial.record).toEqual(original);
+            expect(trial.subject).toBeNull();
+          });
+        }
+        swayTrials += records.filter((record) => record.sway !== undefined).length;
+        unknownUnits += records.filter((record) => record.sway?.unit === null).length;
       }),
       { numRuns: 150 },
     );
+    // The generated sets did hold sway trials, with and without a unit.
+    expect(swayTrials).toBeGreaterThan(20);
+    expect(unknownUnits).toBeGreaterThan(5);
   });
 
   it('writes the samples CSV in parts that join to the one file', () => {
@@ -362,7 +453,7 @@ describe('trial export and import (SPEC section 7)', () => {
 
 describe('the summary CSV opens cleanly (SPEC section 7: a spreadsheet or pandas reads it without fixing anything)', () => {
   const [records] = fc.sample(
-    recordsArbitrary.filter((rs) => rs.length >= 3),
+    phoneRecordsArbitrary.filter((rs) => rs.length >= 3),
     { numRuns: 1, seed: 11 },
   );
   const summary = exportTrialsCsv(records as StorkTrialRecord[], META).summaryCsv;
