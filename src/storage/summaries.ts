@@ -37,6 +37,8 @@ export interface TrialSummary {
   analysisError: string | null;
   sampleCount: number;
   sampleBytes: number;
+  /** A 2-D sway trial's unit (`sway.unit`); null for a phone trial and for the signal's own unit. */
+  swayUnit?: string | null;
 }
 
 const SIDES: readonly StanceSide[] = ['left', 'right'];
@@ -44,6 +46,7 @@ const EYES: readonly EyesCondition[] = ['open', 'closed'];
 const SURFACES: readonly Surface[] = ['firm', 'foam'];
 // Appended only: a stored code is an index into this list.
 const PLACEMENTS: readonly Placement[] = ['chest', 'lumbar', 'force-plate'];
+const FORCE_PLATE_CODE = PLACEMENTS.indexOf('force-plate');
 const END_REASONS: readonly EndReason[] = ['completed', 'touchdown', 'stopped', 'hidden', 'sensor-silent'];
 const SOURCES: readonly TrialSummary['source'][] = ['sensor', 'demo'];
 /** 0: no analysis. */
@@ -116,6 +119,12 @@ export interface SummariesRecord {
   /** rows x METRIC_KEYS.length, row-major; `metricNull` marks the nulls. */
   metrics: Float64Array;
   metricNull: Uint8Array;
+  /**
+   * Each trial's `swayUnit` (null but for a 2-D sway trial with a unit). Optional: summaries
+   * stored before it lack it, and one of those with a force-plate trial is not current
+   * (`isCurrentSummary`), so it is rebuilt once: no migration.
+   */
+  swayUnits?: (string | null)[];
 }
 
 /** The summary of one stored trial. */
@@ -138,7 +147,20 @@ export function summaryOf(trial: StoredTrial): TrialSummary {
     analysisError: trial.analysisError,
     sampleCount: trial.sampleCount,
     sampleBytes: trial.sampleBytes,
+    swayUnit: trial.sway?.unit ?? null,
   };
+}
+
+/**
+ * Whether a stored summary can be used for the person: made at their current trialsGeneration,
+ * and, when it lists a force-plate trial, with the sway units (a summary stored before they were
+ * kept is rebuilt from the trials).
+ */
+export function isCurrentSummary(summary: SummariesRecord, person: PersonRecord): boolean {
+  return (
+    summary.generation === generationOf(person) &&
+    (summary.swayUnits !== undefined || !summary.codes.placement.includes(FORCE_PLATE_CODE))
+  );
 }
 
 /** Newest first; trials at the same instant by id, so the order never depends on history. */
@@ -203,6 +225,7 @@ export function encodeSummaries(
     codes,
     metrics,
     metricNull,
+    swayUnits: rows.map((row) => row.swayUnit ?? null),
   };
 }
 
@@ -281,6 +304,7 @@ export function decodeSummaries(record: SummariesRecord): TrialSummary[] {
       analysisError: record.analysisErrors[k] ?? null,
       sampleCount: numbers.sampleCount[k] as number,
       sampleBytes: numbers.sampleBytes[k] as number,
+      swayUnit: record.swayUnits?.[k] ?? null,
     };
   });
 }
@@ -304,7 +328,7 @@ export async function patchSummaries(
   const generation = generationOf(person);
   const next = generation + 1;
   const writes: Promise<unknown>[] = [people.put({ ...person, trialsGeneration: next })];
-  if (summary && summary.generation === generation) {
+  if (summary && isCurrentSummary(summary, person)) {
     writes.push(
       summaries.put(encodeSummaries(personId, next, change(decodeSummaries(summary)).sort(newestFirst))),
     );

@@ -16,6 +16,7 @@ import {
   decodeSummaries,
   encodeSummaries,
   generationOf,
+  isCurrentSummary,
   newestFirst,
   patchSummaries,
   removeRow,
@@ -196,7 +197,7 @@ async function readSummaries(context: StoreContext, personId: string): Promise<T
       tx.objectStore('people').get(personId),
       tx.objectStore('summaries').get(personId),
     ]);
-    return person && summary && summary.generation === generationOf(person) ? summary : null;
+    return person && summary && isCurrentSummary(summary, person) ? summary : null;
   });
   if (current) return decodeSummaries(current);
 

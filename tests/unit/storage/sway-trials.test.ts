@@ -4,10 +4,13 @@
  * unit, is listed with its placement and sway metrics, and is re-analysed as a sway recording.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { IDBIndex as FakeIndex } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../../src/core/analyze';
 import { readSwayCsv } from '../../../src/formats/sway-csv';
 import { encodedByteLength, encodeSamples } from '../../../src/storage/sample-codec';
+import type { SummariesRecord } from '../../../src/storage/summaries';
 import type { TrialRecord, TrialSamples } from '../../../src/session/types';
 import { freshStore, makeAnalysis, makeRecord } from './trial-factory';
 
@@ -128,5 +131,42 @@ describe('2-D sway trials in the history', () => {
     expect(back!.analysis!.touchdownS).toBeNull();
     const listed = await store.trials.listByPerson(person.id);
     expect(listed.find((row) => row.id === 's1')!.analysis!.metrics.rms).toBe(expected.metrics.rms);
+  });
+
+  it("keeps a sway trial's unit in the stored summary; one stored before units were kept is rebuilt once", async () => {
+    const { store, name } = await freshStore({ factory: indexedDB });
+    const plate = await store.people.add({ name: 'A' });
+    const phoneOnly = await store.people.add({ name: 'B' });
+    await store.trials.saveMany(
+      [
+        swayRecord('s-cm', 'BDS00008.csv', 'cm'),
+        swayRecord('s-u', 'BDS00015.csv', null),
+        makeRecord({ id: 'p1' }),
+      ],
+      plate.id,
+    );
+    await store.trials.saveMany([makeRecord({ id: 'p2' })], phoneOnly.id);
+    const unitsOf = async (personId: string) =>
+      Object.fromEntries((await store.trials.listByPerson(personId)).map((row) => [row.id, row.swayUnit]));
+    expect(await unitsOf(plate.id)).toEqual({ 's-cm': 'cm', 's-u': null, p1: null });
+    expect(await unitsOf(phoneOnly.id)).toEqual({ p2: null });
+
+    // The summaries as the version before stored them: no swayUnits column, generation current.
+    const raw = await openDB(name);
+    for (const personId of [plate.id, phoneOnly.id]) {
+      const { swayUnits: _units, ...earlier } = (await raw.get('summaries', personId)) as SummariesRecord;
+      await raw.put('summaries', earlier);
+    }
+    raw.close();
+    const indexReads = vi.spyOn(FakeIndex.prototype, 'getAll');
+    // A phone-only summary lacks nothing: still read as one record.
+    expect(await unitsOf(phoneOnly.id)).toEqual({ p2: null });
+    expect(indexReads).not.toHaveBeenCalled();
+    // One with a force-plate trial is rebuilt from the trials (their units), and stored again.
+    expect(await unitsOf(plate.id)).toEqual({ 's-cm': 'cm', 's-u': null, p1: null });
+    expect(indexReads).toHaveBeenCalledTimes(1);
+    expect(await unitsOf(plate.id)).toEqual({ 's-cm': 'cm', 's-u': null, p1: null });
+    expect(indexReads).toHaveBeenCalledTimes(1);
+    indexReads.mockRestore();
   });
 });
