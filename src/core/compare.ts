@@ -4,7 +4,7 @@
  *
  * Like with like (SPEC section 6): only trials of the same eye condition, surface, placement
  * and duration cap are compared (the cap too: a hold time capped at 30 s cannot be set against
- * one capped at 45 s). Interrupted trials (page hidden, sensor silent, stopped before "go")
+ * one capped at 45 s), and 2-D sway trials only in the same unit (cm is not mm). Interrupted trials (page hidden, sensor silent, stopped before "go")
  * are left out unless asked for. A session is one local day, the date part of `startedAt`
  * (ISO 8601 with the offset of where the test was done), so a trial at 23:30 belongs to the
  * day it was done on wherever the history is viewed. By default each side's value for a
@@ -38,6 +38,8 @@ export interface ComparableTrial {
   interrupted: boolean;
   holdTimeS: number;
   analysis: { metrics: SwayMetrics } | null;
+  /** A 2-D sway trial's unit (null or absent: a phone trial, or the signal's own unit). */
+  swayUnit?: string | null;
 }
 
 /** The conditions trials must share to be compared. */
@@ -46,6 +48,8 @@ export interface LikeConditions {
   surface: 'firm' | 'foam';
   placement: 'chest' | 'lumbar' | 'force-plate';
   capS: number;
+  /** The unit of 2-D sway trials (force plate: cm and mm are not compared); null or absent: none given. */
+  swayUnit?: string | null;
 }
 
 /** A session: one local day, or a range of local days (inclusive), as 'YYYY-MM-DD'. */
@@ -76,7 +80,8 @@ export function isLike(trial: ComparableTrial, conditions: LikeConditions): bool
     setup.eyes === conditions.eyes &&
     setup.surface === conditions.surface &&
     setup.placement === conditions.placement &&
-    setup.capS === conditions.capS
+    setup.capS === conditions.capS &&
+    (trial.swayUnit ?? null) === (conditions.swayUnit ?? null)
   );
 }
 

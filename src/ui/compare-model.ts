@@ -76,10 +76,10 @@ export function conditionOptions(
     if (!counts(trial, includeInterrupted)) continue;
     if (span && !inSpan(localDateOf(trial.startedAt), span)) continue;
     // A set-up has the fields of its conditions: the key needs no copy of them.
-    const key = conditionsKey(trial.setup);
+    const key = conditionsKey(trial.setup, trial.swayUnit ?? null);
     let option = options.get(key);
     if (option === undefined) {
-      const conditions = conditionsOf(trial.setup);
+      const conditions = conditionsOf(trial.setup, trial.swayUnit ?? null);
       option = { key, conditions, label: conditionsLabel(conditions), left: 0, right: 0 };
       options.set(key, option);
     }

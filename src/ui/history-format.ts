@@ -32,12 +32,16 @@ export function formatDateTime(startedAt: string): string {
   return time === undefined ? formatDay(startedAt) : `${formatDay(startedAt)}, ${time}`;
 }
 
-/** "Eyes open · Firm floor · Chest · 45 s": the conditions trials must share to be compared. */
+/** " (cm)" after a placement whose trials have a sway unit, else nothing. */
+const unitSuffix = (conditions: LikeConditions): string =>
+  conditions.swayUnit == null ? '' : ` (${conditions.swayUnit})`;
+
+/** "Eyes open · Firm floor · Chest · 45 s" ("Force plate (cm)"): the conditions trials must share to be compared. */
 export function conditionsLabel(conditions: LikeConditions): string {
   return [
     EYES_LABELS[conditions.eyes],
     SURFACE_LABELS[conditions.surface],
-    PLACEMENT_LABELS[conditions.placement],
+    PLACEMENT_LABELS[conditions.placement] + unitSuffix(conditions),
     `${conditions.capS} s`,
   ].join(' · ');
 }
@@ -45,18 +49,28 @@ export function conditionsLabel(conditions: LikeConditions): string {
 /** "Eyes open, firm, chest, 45 s": the same, short enough for a select on a phone. */
 export function conditionsShortLabel(conditions: LikeConditions): string {
   const surface = conditions.surface === 'firm' ? 'firm' : 'foam';
-  const placement = PLACEMENT_LABELS[conditions.placement].toLowerCase();
+  const placement = PLACEMENT_LABELS[conditions.placement].toLowerCase() + unitSuffix(conditions);
   return `${EYES_LABELS[conditions.eyes]}, ${surface}, ${placement}, ${conditions.capS} s`;
 }
 
-/** The like-for-like conditions of a trial's set-up (the side left out). */
-export function conditionsOf(setup: LikeConditions): LikeConditions {
-  return { eyes: setup.eyes, surface: setup.surface, placement: setup.placement, capS: setup.capS };
+/** The like-for-like conditions of a trial's set-up (the side left out) and its sway unit, if any. */
+export function conditionsOf(setup: LikeConditions, swayUnit: string | null = null): LikeConditions {
+  const conditions = {
+    eyes: setup.eyes,
+    surface: setup.surface,
+    placement: setup.placement,
+    capS: setup.capS,
+  };
+  return swayUnit === null ? conditions : { ...conditions, swayUnit };
 }
 
-/** A stable key of conditions, e.g. "open|firm|chest|45" (for selects and maps). */
-export function conditionsKey(conditions: LikeConditions): string {
-  return `${conditions.eyes}|${conditions.surface}|${conditions.placement}|${conditions.capS}`;
+/**
+ * A stable key of conditions, e.g. "open|firm|chest|45", "open|firm|force-plate|60|cm" (for
+ * selects and maps). The unit is last, so any text of it keeps keys apart.
+ */
+export function conditionsKey(conditions: LikeConditions, swayUnit = conditions.swayUnit ?? null): string {
+  const key = `${conditions.eyes}|${conditions.surface}|${conditions.placement}|${conditions.capS}`;
+  return swayUnit === null ? key : `${key}|${swayUnit}`;
 }
 
 /** Short words for how a trial ended, for a list row. */

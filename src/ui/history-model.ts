@@ -81,10 +81,10 @@ export function historyRow(trial: TrialSummary): HistoryRow {
     holdTimeS: trial.holdTimeS,
     endReason: END_REASON_SHORT[trial.endReason],
     interrupted: trial.interrupted,
-    // A 2-D sway trial's metrics are in its signal's unit (not kept in the list: its result page says it).
+    // A 2-D sway trial's metrics are in its signal's unit: the stored one, or "signal's unit" when none was given.
     keyMetric:
       trial.analysis?.metrics.signal === 'sway'
-        ? `RMS ${formatMetricValue(trial.analysis.metrics.rms)} (signal’s unit)`
+        ? `RMS ${formatMetricValue(trial.analysis.metrics.rms)} ${trial.swayUnit == null ? '(signal’s unit)' : trial.swayUnit}`
         : `RMS ${formatMeasure('rms', trial.analysis?.metrics.rms ?? null)}`,
   };
 }

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparableTrial, LikeConditions } from '../../../src/core/compare';
 import { compareForPage, conditionOptions } from '../../../src/ui/compare-model';
+import { historyRow } from '../../../src/ui/history-model';
 import { progressModel } from '../../../src/ui/progress-model';
+import type { TrialSummary } from '../../../src/storage';
 import { makeAnalysis } from '../storage/trial-factory';
 
 /** A trial whose rms says which placement it is (0.2 m/s² phone, 0.9 force plate): easy to tell apart below. */
@@ -73,5 +75,74 @@ describe('force-plate and phone trials are never compared or charted together', 
     expect(values).toEqual([0.9, 0.9, 0.9]);
     const phone = progressModel(TRIALS, conditions('chest'), 'rms', person);
     expect(phone.points).toEqual({ left: 1, right: 1 });
+  });
+});
+
+describe('force-plate trials in different units are never compared or charted together', () => {
+  /** Force-plate trials whose rms says their unit: 0.9 in cm, 9 in mm (the same sway), 5 unknown. */
+  const plate = (id: string, side: 'left' | 'right', unit: string | null, rms: number): ComparableTrial => ({
+    ...trial(id, side, 'force-plate', '1'),
+    analysis: { metrics: makeAnalysis({ rms }).metrics },
+    swayUnit: unit,
+  });
+  const PLATES = [
+    plate('cm1', 'left', 'cm', 0.9),
+    plate('cm2', 'right', 'cm', 0.9),
+    plate('cm3', 'left', 'cm', 0.9),
+    plate('mm1', 'left', 'mm', 9),
+    plate('mm2', 'right', 'mm', 9),
+    plate('u1', 'left', null, 5),
+  ];
+  const inUnit = (unit: string | null): LikeConditions => ({ ...conditions('force-plate'), swayUnit: unit });
+
+  it('are offered as separate conditions, each with its unit', () => {
+    const options = conditionOptions(PLATES, null);
+    expect(options.map((option) => [option.label, option.left, option.right])).toEqual([
+      ['Eyes open · Firm floor · Force plate (cm) · 60 s', 2, 1],
+      ['Eyes open · Firm floor · Force plate (mm) · 60 s', 1, 1],
+      ['Eyes open · Firm floor · Force plate · 60 s', 1, 0],
+    ]);
+    expect(new Set(options.map((option) => option.key)).size).toBe(3);
+  });
+
+  it('compare and progress take only the trials of the chosen unit', () => {
+    const span = { date: '2026-03-01' };
+    const rmsOf = (unit: string | null) => {
+      const entry = compareForPage(PLATES, { span, conditions: inUnit(unit) }).comparison.metrics.find(
+        (metric) => metric.metric === 'rms',
+      )!;
+      return [entry.left.best, entry.right.best];
+    };
+    expect(rmsOf('cm')).toEqual([0.9, 0.9]);
+    expect(rmsOf('mm')).toEqual([9, 9]);
+    const person = { birthYear: null, sex: null };
+    const cm = progressModel(PLATES, inUnit('cm'), 'rms', person);
+    expect(cm.points).toEqual({ left: 2, right: 1 });
+    const values = [...cm.series.sides.left.points, ...cm.series.sides.right.points].map((p) => p.value);
+    // One point per cm trial (cm1, cm3 left; cm2 right), never the mm trials' 9 or the unknown unit's 5.
+    expect(values).toEqual([0.9, 0.9, 0.9]);
+    expect(progressModel(PLATES, inUnit(null), 'rms', person).points).toEqual({ left: 1, right: 0 });
+  });
+
+  it('the history row gives a force-plate RMS in its unit, or says it is the signal’s own', () => {
+    const row = (swayUnit: string | null) =>
+      historyRow({
+        ...plate('x', 'left', swayUnit, 0.9),
+        personId: 'p',
+        startedAtMs: 0,
+        endReason: 'completed',
+        touchdownS: null,
+        source: 'sensor',
+        eventsReceived: 6000,
+        inputRateHz: 100,
+        analysisVersion: 1,
+        analysis: { metrics: { ...makeAnalysis({ rms: 0.9 }).metrics, signal: 'sway' } },
+        analysisError: null,
+        sampleCount: 6000,
+        sampleBytes: 0,
+      } as TrialSummary).keyMetric;
+    // formatMetricValue writes 0.9 as "0.9" (three significant digits, no trailing zeros).
+    expect(row('cm')).toBe('RMS 0.9 cm');
+    expect(row(null)).toBe('RMS 0.9 (signal’s unit)');
   });
 });
