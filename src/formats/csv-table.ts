@@ -8,9 +8,12 @@
  * in which ids first appear. The text may come whole (`readCsvTrials`) or in parts that each end
  * with a line break (`createCsvTableReader`, for streaming): both give the same tables.
  */
-import { parseDecimal } from './decimal';
+import { AsciiBlock } from './ascii-block';
+import { parseDecimal, parseDecimalInto, readDecimal } from './decimal';
 import { FormatError, quoteCell } from './format-error';
 import {
+  endOfCell,
+  isBlankRange,
   isBlankText,
   stripByteOrderMark,
   visitCsvRows,
@@ -118,7 +121,7 @@ export interface TrialTable {
  */
 export function readCsvHeader(input: string, delimiter: CsvDelimiter = ','): CsvHeader {
   if (isBlankText(input)) throw new FormatError(null, 'file is empty');
-  const text = stripByteOrderMark(input);
+  const text = headerPart(stripByteOrderMark(input), delimiter);
   const names: string[] = [];
   let headerLine = 0;
   visitCsvRows(
@@ -138,6 +141,31 @@ export function readCsvHeader(input: string, delimiter: CsvDelimiter = ','): Csv
     throw new FormatError(null, 'no header row');
   }
   return { names, line: headerLine };
+}
+
+/**
+ * The start of the text up to the end of its first non-blank line, which is the header row
+ * when it has no quote (then no cell can span lines); else the whole text. Reading rows of a
+ * whole text first looks through all of it (for quotes, for CR line ends): 50 MB for an hour
+ * of samples, for one line.
+ */
+function headerPart(text: string, delimiter: CsvDelimiter): string {
+  let start = 0;
+  while (start < text.length) {
+    const lineFeed = text.indexOf('\n', start);
+    const carriageReturn = text.indexOf('\r', start);
+    // The line ends at the first CR or LF; a CR followed by LF ends it with both.
+    const lineEnd =
+      lineFeed < 0 ? carriageReturn : carriageReturn < 0 ? lineFeed : Math.min(lineFeed, carriageReturn);
+    if (lineEnd < 0) return text;
+    const next = lineEnd === carriageReturn && lineFeed === lineEnd + 1 ? lineEnd + 2 : lineEnd + 1;
+    if (!isBlankRange(text, start, lineEnd, delimiter)) {
+      const part = text.slice(0, next);
+      return part.includes('"') ? text : part;
+    }
+    start = next;
+  }
+  return text;
 }
 
 /**
@@ -197,7 +225,10 @@ export function createCsvTableReader(request: TableRequest, capacityRows = 0): C
   const builder = new TableBuilder(request, capacityRows);
   const delimiter = (request.dialect ?? RFC_4180_DIALECT).delimiter;
   return {
-    read: (text, firstLine) => visitCsvRows(text, builder, { delimiter, firstLine }),
+    read: (text, firstLine) => {
+      builder.startText();
+      visitCsvRows(text, builder, { delimiter, firstLine });
+    },
     rowCount: () => builder.rowCount,
     finish: () => {
       const { skipped, skippedCount } = builder;
@@ -251,11 +282,18 @@ class TableBuilder implements RowVisitor {
   /** For each cell index: the requested column it fills, or -1. */
   private readonly columnOfCell: Int32Array;
   private readonly scaleOfColumn: Int32Array;
+  /** For each requested column: 1 when its cells are read as decimals (no `parse` of its own). */
+  private readonly readsDecimal: Uint8Array;
+  private readonly delimiter: CsvDelimiter;
+  private readonly delimiterCode: number;
+  private readonly block = new AsciiBlock();
   private columns: Float64Array[];
   private lines: Int32Array;
   private trialOfRow: Int32Array;
   private readonly trialIds: string[] = [];
   private readonly trialIndexById = new Map<string, number>();
+  private lastTrialId: string | null = null;
+  private lastTrialIndex = 0;
   /** Last finite time of each trial, for the "goes backwards" check. */
   private readonly lastTimeOfTrial: number[] = [];
   private line = 0;
@@ -274,6 +312,9 @@ class TableBuilder implements RowVisitor {
       this.columnOfCell[column.cell] = index;
     });
     this.scaleOfColumn = Int32Array.from(request.columns, (column) => column.scaleExp);
+    this.readsDecimal = Uint8Array.from(request.columns, (column) => (column.parse === undefined ? 1 : 0));
+    this.delimiter = (request.dialect ?? RFC_4180_DIALECT).delimiter;
+    this.delimiterCode = this.delimiter.charCodeAt(0);
     this.columns = request.columns.map(() => new Float64Array(capacity));
     if (request.trialCell === null) this.trialOfId('');
   }
@@ -302,17 +343,94 @@ class TableBuilder implements RowVisitor {
     const column = this.columnOfCell[cellIndex];
     if (column === undefined || column < 0) return;
     const spec = this.request.columns[column] as NumericColumn;
-    const value =
-      spec.parse === undefined
-        ? parseDecimal(source, start, end, this.scaleOfColumn[column], this.decimalComma)
-        : spec.parse(source, start, end);
-    if (value === null) {
-      this.problem(
-        `${spec.name} is not ${spec.expected ?? 'a number'} (${quoteCell(source.slice(start, end))})`,
-      );
+    const values = this.columns[column] as Float64Array;
+    if (spec.parse === undefined) {
+      if (parseDecimalInto(source, start, end, values, row, this.scaleOfColumn[column], this.decimalComma))
+        return;
+    } else {
+      const value = spec.parse(source, start, end);
+      if (value !== null) {
+        values[row] = value;
+        return;
+      }
+    }
+    this.notValid(column, source, start, end);
+  }
+
+  /** A new text (a part of a stream) begins: its rows are not in the bytes of the last one. */
+  startText(): void {
+    this.block.clear();
+  }
+
+  /**
+   * A row of text without quotes (RowVisitor.plainRow), read in one pass over its bytes when
+   * it is ASCII (AsciiBlock): the decimal cells are read where they start and must end at a
+   * delimiter or the row's end; every other cell goes through `cell`. The same rows, values
+   * and problems as beginRow, cell and endRow.
+   */
+  plainRow(line: number, text: string, start: number, end: number): void {
+    this.beginRow(line);
+    if (this.inHeader) return;
+    const offset = this.block.offsetOf(text, start, end);
+    if (offset < 0) {
+      this.textCells(text, start, end);
       return;
     }
-    (this.columns[column] as Float64Array)[row] = value;
+    const bytes = this.block.bytes;
+    const shift = offset - start; // bytes[i + shift] is text[i]
+    const rowEnd = end + shift;
+    const delimiter = this.delimiterCode;
+    const row = this.rowCount;
+    let cellStart = offset;
+    let cellIndex = 0;
+    for (;;) {
+      const column = cellIndex < this.columnOfCell.length ? (this.columnOfCell[cellIndex] as number) : -1;
+      let cellEnd: number;
+      if (column >= 0 && this.readsDecimal[column] === 1 && this.rowProblem === null) {
+        const stop = readDecimal(
+          bytes,
+          cellStart,
+          rowEnd,
+          delimiter,
+          this.columns[column] as Float64Array,
+          row,
+          this.scaleOfColumn[column] as number,
+          this.decimalComma,
+        );
+        const isNumber = stop === rowEnd || (stop >= 0 && bytes[stop] === delimiter);
+        cellEnd = isNumber ? stop : endOfByteCell(bytes, cellStart, rowEnd, delimiter);
+        if (!isNumber) this.notValid(column, text, cellStart - shift, cellEnd - shift);
+      } else {
+        cellEnd = endOfByteCell(bytes, cellStart, rowEnd, delimiter);
+        this.cell(cellIndex, text, cellStart - shift, cellEnd - shift);
+      }
+      cellIndex++;
+      if (cellEnd === rowEnd) break;
+      cellStart = cellEnd + 1;
+    }
+    this.endRow(cellIndex);
+  }
+
+  /** The cells and the end of a row begun, from the text itself (a row with characters beyond ASCII). */
+  private textCells(text: string, start: number, end: number): void {
+    let cellStart = start;
+    let cellIndex = 0;
+    for (;;) {
+      const cellEnd = endOfCell(text, cellStart, end, this.delimiter);
+      this.cell(cellIndex, text, cellStart, cellEnd);
+      cellIndex++;
+      if (cellEnd === end) break;
+      cellStart = cellEnd + 1;
+    }
+    this.endRow(cellIndex);
+  }
+
+  /** The problem of a cell of `column` that is not what it should be. */
+  private notValid(column: number, source: string, start: number, end: number): void {
+    const spec = this.request.columns[column] as NumericColumn;
+    this.problem(
+      `${spec.name} is not ${spec.expected ?? 'a number'} (${quoteCell(source.slice(start, end))})`,
+    );
   }
 
   endRow(cellCount: number): void {
@@ -379,7 +497,7 @@ class TableBuilder implements RowVisitor {
   }
 
   private trialOfId(id: string): number {
-    let index = this.trialIndexById.get(id);
+    let index = this.knownTrial(id);
     if (index === undefined) {
       index = this.trialIds.length;
       this.trialIds.push(id);
@@ -389,12 +507,23 @@ class TableBuilder implements RowVisitor {
     return index;
   }
 
+  /** The index of a trial id seen before, else undefined (the last one found is kept: rows come in runs). */
+  private knownTrial(id: string): number | undefined {
+    if (id !== this.lastTrialId) {
+      const index = this.trialIndexById.get(id);
+      if (index === undefined) return undefined;
+      this.lastTrialId = id;
+      this.lastTrialIndex = index;
+    }
+    return this.lastTrialIndex;
+  }
+
   private checkTimeGoesForward(): void {
     const row = this.rowCount;
     const time = (this.columns[this.request.timeColumn] as Float64Array)[row] as number;
     if (Number.isNaN(time)) return;
     const id = this.request.trialCell === null ? '' : this.rowTrialId;
-    const trial = this.trialIndexById.get(id);
+    const trial = this.knownTrial(id);
     const last = trial === undefined ? -Infinity : (this.lastTimeOfTrial[trial] as number);
     if (time < last) {
       const column = this.request.columns[this.request.timeColumn] as NumericColumn;
@@ -411,6 +540,13 @@ class TableBuilder implements RowVisitor {
     this.trialOfRow = grown(this.trialOfRow, capacity);
     this.columns = this.columns.map((column) => grown(column, capacity));
   }
+}
+
+/** Where the cell that starts at `bytes[start]` ends, in a row without quotes that ends at `rowEnd`. */
+function endOfByteCell(bytes: Uint8Array, start: number, rowEnd: number, delimiter: number): number {
+  let at = start;
+  while (at < rowEnd && bytes[at] !== delimiter) at++;
+  return at;
 }
 
 function grown<T extends Int32Array | Float64Array>(array: T, capacity: number): T {

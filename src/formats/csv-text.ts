@@ -21,6 +21,12 @@ export interface RowVisitor {
   cell(column: number, source: string, start: number, end: number): void;
   /** Called after the row's last cell with the number of cells; return 'stop' to read no further. */
   endRow(cellCount: number): void | 'stop';
+  /**
+   * Optional, for text without quotes: takes the whole row `source[start, end)` (line break
+   * excluded) instead of beginRow, cell and endRow, splitting it at every delimiter itself,
+   * as those calls would have it. Lets a reader of numbers scan each character once.
+   */
+  plainRow?(line: number, source: string, start: number, end: number): void | 'stop';
 }
 
 /** The text with a leading byte order mark removed. */
@@ -84,28 +90,54 @@ function visitPlainRows(
     const next = lineEnd + 1;
     if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     if (!isBlankRange(text, lineStart, lineEnd, delimiter)) {
-      visitor.beginRow(line);
-      let cellStart = lineStart;
-      let column = 0;
-      for (;;) {
-        let cellEnd = text.indexOf(delimiter, cellStart);
-        if (cellEnd < 0 || cellEnd > lineEnd) cellEnd = lineEnd;
-        visitor.cell(column, text, cellStart, cellEnd);
-        column++;
-        if (cellEnd === lineEnd) break;
-        cellStart = cellEnd + 1;
-      }
-      if (visitor.endRow(column) === 'stop') return;
+      const result =
+        visitor.plainRow !== undefined
+          ? visitor.plainRow(line, text, lineStart, lineEnd)
+          : visitCells(visitor, line, text, lineStart, lineEnd, delimiter);
+      if (result === 'stop') return;
     }
     lineStart = next;
   }
+}
+
+/** One row without quotes, `text[start, end)`, to the visitor cell by cell. */
+function visitCells(
+  visitor: RowVisitor,
+  line: number,
+  text: string,
+  start: number,
+  end: number,
+  delimiter: CsvDelimiter,
+): void | 'stop' {
+  visitor.beginRow(line);
+  let cellStart = start;
+  let column = 0;
+  for (;;) {
+    const cellEnd = endOfCell(text, cellStart, end, delimiter);
+    visitor.cell(column, text, cellStart, cellEnd);
+    column++;
+    if (cellEnd === end) break;
+    cellStart = cellEnd + 1;
+  }
+  return visitor.endRow(column);
+}
+
+/** Where the cell that starts at `start` ends, in a row without quotes that ends at `rowEnd`. */
+export function endOfCell(text: string, start: number, rowEnd: number, delimiter: CsvDelimiter): number {
+  const at = text.indexOf(delimiter, start);
+  return at < 0 || at > rowEnd ? rowEnd : at;
 }
 
 /**
  * True when text[start, end) is empty or only spaces and tabs (only spaces when tab is the
  * delimiter: there a line of tabs is a row of empty cells, as `,,,` is with commas).
  */
-function isBlankRange(text: string, start: number, end: number, delimiter: CsvDelimiter = ','): boolean {
+export function isBlankRange(
+  text: string,
+  start: number,
+  end: number,
+  delimiter: CsvDelimiter = ',',
+): boolean {
   const tabIsBlank = delimiter !== '\t';
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);

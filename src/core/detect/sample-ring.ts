@@ -26,13 +26,16 @@ export class SampleRing {
   constructor(capacityPow2: number) {
     this.capacity = 2 ** capacityPow2;
     this.mask = this.capacity - 1;
-    this.tS = new Float64Array(this.capacity);
-    this.xs = new Float64Array(this.capacity);
-    this.ys = new Float64Array(this.capacity);
-    this.zs = new Float64Array(this.capacity);
-    this.sumX = new Float64Array(this.capacity);
-    this.sumY = new Float64Array(this.capacity);
-    this.sumZ = new Float64Array(this.capacity);
+    // One allocation for the seven arrays: an offline detection makes a ring per recording.
+    const buffer = new ArrayBuffer(7 * this.capacity * Float64Array.BYTES_PER_ELEMENT);
+    const part = (index: number) => new Float64Array(buffer, index * this.capacity * 8, this.capacity);
+    this.tS = part(0);
+    this.xs = part(1);
+    this.ys = part(2);
+    this.zs = part(3);
+    this.sumX = part(4);
+    this.sumY = part(5);
+    this.sumZ = part(6);
   }
 
   push(tS: number, x: number, y: number, z: number): void {

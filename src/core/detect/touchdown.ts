@@ -54,6 +54,17 @@ export interface TouchdownDetector {
   readonly samplesSeen: number;
 }
 
+/** Input of the offline functions: MotionRecording (src/core/types.ts) fits it. */
+export interface TouchdownInput {
+  tS: ArrayLike<number>;
+  ax: ArrayLike<number>;
+  ay: ArrayLike<number>;
+  az: ArrayLike<number>;
+  gx?: ArrayLike<number>;
+  gy?: ArrayLike<number>;
+  gz?: ArrayLike<number>;
+}
+
 /**
  * log2 of the ring size: 2048 samples hold what the default kernel looks at (0.16 s each
  * side, up to 0.5 s across a gap) at up to 4 kHz, far above any DeviceMotion rate (60-100 Hz)
@@ -97,6 +108,16 @@ class StreamingTouchdownDetector implements TouchdownDetector {
   private pendingX = 0;
   private pendingY = 0;
   private pendingZ = 0;
+  private nextX = 0;
+  private nextY = 0;
+  private nextZ = 0;
+  /** The one row `push` feeds. */
+  private readonly pushedRow = {
+    tS: new Float64Array(1),
+    ax: new Float64Array(1),
+    ay: new Float64Array(1),
+    az: new Float64Array(1),
+  };
 
   // Kernel: the next sample to score and its window bounds (absolute ring indices, [lo, hi)).
   private centre = 0;
@@ -126,36 +147,71 @@ class StreamingTouchdownDetector implements TouchdownDetector {
   }
 
   push(tS: number, ax: number, ay: number, az: number): number | null {
+    // Checked before the row array would turn null, '' and the like into numbers.
     if (!Number.isFinite(tS) || !Number.isFinite(ax) || !Number.isFinite(ay) || !Number.isFinite(az))
       return null;
-    if (!(tS > this.lastT)) return null;
-    this.lastT = tS;
-    this.samplesSeen++;
-    if (this.touchdownS !== null) return null;
-    if (this.hasPending) this.commitPending(ax, ay, az);
-    this.hasPending = true;
-    this.pendingT = tS;
-    this.pendingX = ax;
-    this.pendingY = ay;
-    this.pendingZ = az;
-    return this.scoreReadySamples();
+    const before = this.touchdownS;
+    const row = this.pushedRow;
+    row.tS[0] = tS;
+    row.ax[0] = ax;
+    row.ay[0] = ay;
+    row.az[0] = az;
+    this.feed(row, null);
+    return before === null ? this.touchdownS : null;
   }
 
-  /** Store the pending sample, replaced by the median of it and its neighbours if it is a glitch. */
-  private commitPending(nextX: number, nextY: number, nextZ: number): void {
+  /**
+   * Takes the rows of `rows` (all of them in order, or the rows `order` lists), each as `push`
+   * takes one: the one code path of the live test and the offline analysis. Numbers stay in
+   * the arrays and fields rather than being passed per row: a double handed to a function
+   * that is not inlined is boxed on the heap, and that, not the arithmetic, was most of the
+   * offline cost.
+   */
+  feed(rows: TouchdownInput, order: ArrayLike<number> | null): void {
+    const { tS, ax, ay, az } = rows;
+    const n = order === null ? tS.length : order.length;
+    for (let k = 0; k < n; k++) {
+      const i = order === null ? k : (order[k] as number);
+      const t = tS[i] as number;
+      const x = ax[i] as number;
+      const y = ay[i] as number;
+      const z = az[i] as number;
+      if (!Number.isFinite(t) || !Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) continue;
+      if (!(t > this.lastT)) continue;
+      this.lastT = t;
+      this.samplesSeen++;
+      if (this.touchdownS !== null) continue;
+      this.nextX = x;
+      this.nextY = y;
+      this.nextZ = z;
+      if (this.hasPending) this.commitPending();
+      this.hasPending = true;
+      this.pendingT = t;
+      this.pendingX = x;
+      this.pendingY = y;
+      this.pendingZ = z;
+      this.scoreReadySamples();
+    }
+  }
+
+  /**
+   * Store the pending sample, replaced by the median of it and its neighbours (the one before,
+   * and `next`, the one just taken) if it is a glitch.
+   */
+  private commitPending(): void {
     let x = this.pendingX;
     let y = this.pendingY;
     let z = this.pendingZ;
-    if (this.hasBefore) {
-      const mx = median3(this.beforeX, x, nextX);
-      const my = median3(this.beforeY, y, nextY);
-      const mz = median3(this.beforeZ, z, nextZ);
-      const limit = this.o.spikeMs2;
-      if (Math.abs(x - mx) > limit || Math.abs(y - my) > limit || Math.abs(z - mz) > limit) {
-        x = mx;
-        y = my;
-        z = mz;
-      }
+    const limit = this.o.spikeMs2;
+    if (
+      this.hasBefore &&
+      (standsOut(this.beforeX, x, this.nextX, limit) ||
+        standsOut(this.beforeY, y, this.nextY, limit) ||
+        standsOut(this.beforeZ, z, this.nextZ, limit))
+    ) {
+      x = median3(this.beforeX, x, this.nextX);
+      y = median3(this.beforeY, y, this.nextY);
+      z = median3(this.beforeZ, z, this.nextZ);
     }
     this.hasBefore = true;
     this.beforeX = this.pendingX;
@@ -164,29 +220,28 @@ class StreamingTouchdownDetector implements TouchdownDetector {
     this.ring.push(this.pendingT, x, y, z);
   }
 
-  /** Score every stored sample whose after-window is complete; the touch-down time or null. */
-  private scoreReadySamples(): number | null {
+  /** Score every stored sample whose after-window is complete; sets `touchdownS` at the first jolt. */
+  private scoreReadySamples(): void {
     const ring = this.ring;
-    if (ring.count === 0) return null;
+    if (ring.count === 0) return;
     const newestT = ring.t(ring.count - 1);
     const reachS = this.o.guardS + this.o.sideS;
     this.centre = Math.max(this.centre, ring.oldest);
     while (this.centre < ring.count && ring.t(this.centre) + reachS <= newestT) {
-      const tS = ring.t(this.centre);
-      if (this.scoreCentre(tS)) {
-        this.touchdownS = tS;
-        return tS;
+      if (this.scoreCentre()) {
+        this.touchdownS = ring.t(this.centre);
+        return;
       }
       this.centre++;
     }
-    return null;
   }
 
-  /** Score the sample at `this.centre` (time tS); true when its jolt reaches the threshold. */
-  private scoreCentre(tS: number): boolean {
+  /** Score the sample at `this.centre`; true when its jolt reaches the threshold. */
+  private scoreCentre(): boolean {
     const ring = this.ring;
     const o = this.o;
     const count = ring.count;
+    const tS = ring.t(this.centre);
     const oldest = ring.oldest;
     this.beforeLo = advance(ring, Math.max(this.beforeLo, oldest), count, tS - o.guardS - o.sideS, false);
     this.beforeHi = advance(ring, Math.max(this.beforeHi, oldest), count, tS - o.guardS, true);
@@ -252,6 +307,19 @@ function advance(ring: SampleRing, index: number, count: number, boundS: number,
   return i;
 }
 
+/**
+ * True when `|value - median3(before, value, after)| > limit`, without the median: the median
+ * of three is `value` itself (difference 0) unless `value` is the largest or the smallest, and
+ * then it is the nearer neighbour, so the difference is the smaller of the two to the
+ * neighbours, each computed as the same floating-point subtraction. The glitch filter asks
+ * this of every sample and needs the medians only for a glitch.
+ */
+function standsOut(before: number, value: number, after: number, limit: number): boolean {
+  return (
+    (value - before > limit && value - after > limit) || (before - value > limit && after - value > limit)
+  );
+}
+
 function median3(a: number, b: number, c: number): number {
   return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
@@ -259,17 +327,6 @@ function median3(a: number, b: number, c: number): number {
 /** A fresh streaming detector. Throws AnalysisError for an option that is not a usable number. */
 export function createTouchdownDetector(options: TouchdownOptions = {}): TouchdownDetector {
   return new StreamingTouchdownDetector(options);
-}
-
-/** Input of the offline functions: MotionRecording (src/core/types.ts) fits it. */
-export interface TouchdownInput {
-  tS: ArrayLike<number>;
-  ax: ArrayLike<number>;
-  ay: ArrayLike<number>;
-  az: ArrayLike<number>;
-  gx?: ArrayLike<number>;
-  gy?: ArrayLike<number>;
-  gz?: ArrayLike<number>;
 }
 
 /** Row indices sorted by time (stable); rows with a non-finite time go last (they are ignored). */
@@ -293,19 +350,11 @@ function timeOrder(tS: ArrayLike<number>): ArrayLike<number> | null {
 }
 
 /**
- * Feeds every row to the detector in time order (stable) until it confirms a touch-down. The
- * rotation rate is not passed: this version of the detector does not use it (see the top of
- * this file), and reading three more columns per row would be a fifth of the offline cost.
+ * Feeds every row to the detector in time order (stable). The rotation rate is not passed:
+ * this version of the detector does not use it (see the top of this file).
  */
-function feedAll(detector: TouchdownDetector, rec: TouchdownInput): void {
-  const order = timeOrder(rec.tS);
-  const { tS, ax, ay, az } = rec;
-  const n = tS.length;
-  for (let k = 0; k < n; k++) {
-    const i = order === null ? k : (order[k] as number);
-    const found = detector.push(tS[i] as number, ax[i] as number, ay[i] as number, az[i] as number);
-    if (found !== null) return;
-  }
+function feedAll(detector: StreamingTouchdownDetector, rec: TouchdownInput): void {
+  detector.feed(rec, timeOrder(rec.tS));
 }
 
 /** The detector's working signal, for charts and diagnostics: one entry per scored sample. */
@@ -360,7 +409,7 @@ export function traceTouchdown(rec: TouchdownInput, options: TouchdownOptions = 
  * gyro deg/s optional. Returns the touch-down time, s, or null.
  */
 export function detectTouchdown(rec: TouchdownInput, options: TouchdownOptions = {}): number | null {
-  const detector = createTouchdownDetector(options);
+  const detector = new StreamingTouchdownDetector(options);
   feedAll(detector, rec);
   return detector.touchdownS;
 }

@@ -194,3 +194,61 @@ describe('stork analyze', () => {
     }
   });
 });
+
+describe('stork analyze on a long full-precision recording', () => {
+  /** 10 minutes at 100 Hz as iOS values are written (shortest text of each double), and the numbers. */
+  function longRecording() {
+    const n = 60_000;
+    const recording = {
+      kind: 'motion' as const,
+      tS: new Float64Array(n),
+      ax: new Float64Array(n),
+      ay: new Float64Array(n),
+      az: new Float64Array(n),
+    };
+    const rows = ['t_ms,ax,ay,az'];
+    for (let k = 0; k < n; k++) {
+      const tMs = k * 10 + 0.3 * Math.sin(k * 1.7);
+      const t = tMs / 1000;
+      const values = [
+        0.12 * Math.sin(2 * Math.PI * 0.6 * t + 1) + 0.01 * Math.sin(k * 2.3),
+        9.81 + 0.01 * Math.cos(k * 0.9),
+        0.15 * Math.sin(2 * Math.PI * 0.4 * t) + 0.01 * Math.sin(k * 3.1),
+      ];
+      rows.push([tMs, ...values].join(','));
+      recording.tS[k] = Number(`${tMs}e-3`); // t_ms read as seconds, rounded once
+      [recording.ax[k], recording.ay[k], recording.az[k]] = values as [number, number, number];
+    }
+    return { text: rows.join('\n') + '\n', recording };
+  }
+
+  it('gives the result of analyze() on the exact numbers', async () => {
+    const { text, recording } = longRecording();
+    const { code, stdout, stderr } = await stork(['analyze', 'long.csv'], { 'long.csv': text });
+    expect(stderr).toBe('');
+    expect(code).toBe(EXIT_OK);
+    const [printed] = JSON.parse(stdout) as { metrics: unknown; touchdownS: unknown }[];
+    const expected = analyze(recording);
+    expect(printed?.metrics).toEqual(JSON.parse(JSON.stringify(expected.metrics)));
+    expect(printed?.touchdownS).toBe(expected.touchdownS);
+  });
+
+  it('names the line and the cell of a bad number deep in the file', async () => {
+    const { text } = longRecording();
+    const lines = text.split('\n');
+    lines[45_001] = lines[45_001]!.replace(/,([^,]*)$/, ',$1x');
+    lines[50_001] = `${lines[50_001]}é`;
+    const bad = lines.join('\n');
+    const { code, errorLines } = await stork(['analyze', 'bad.csv'], { 'bad.csv': bad });
+    expect(code).toBe(EXIT_BAD_FILE);
+    expect(errorLines).toEqual([
+      `stork: bad.csv: line 45002: az is not a number ("${/[^,]*$/.exec(lines[45_001]!)?.[0]}")`,
+    ]);
+    const { errorLines: second } = await stork(['analyze', 'bad.csv'], {
+      'bad.csv': bad.replace(lines[45_001]!, lines[45_001]!.slice(0, -1)),
+    });
+    expect(second).toEqual([
+      `stork: bad.csv: line 50002: az is not a number ("${/[^,]*$/.exec(lines[50_001]!)?.[0]}")`,
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatScaled, formatShortest, parseDecimal } from '../../../src/formats/decimal';
+import { formatScaled, formatShortest, parseDecimal, readDecimal } from '../../../src/formats/decimal';
+import { MAX_LOW_DIGITS, roundedLongQuotient } from '../../../src/formats/long-mantissa';
 
 const parse = (text: string, scaleExp = 0) => parseDecimal(text, 0, text.length, scaleExp);
 
@@ -199,5 +200,141 @@ describe('formatScaled', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('roundedLongQuotient (17 to 25 significant digits over a power of ten)', () => {
+  /** M = high * 10^lowDigits + low as text with the point k places from the right, for Number(). */
+  const asText = (high: bigint, low: bigint, lowDigits: number, k: number) => {
+    const digits = (high * 10n ** BigInt(lowDigits) + low).toString();
+    return `${digits}e-${k}`;
+  };
+
+  it('is Number() of the same decimal, or NaN (left to Number()) and never another double', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: 2n ** 53n - 1n }),
+        fc.integer({ min: 1, max: MAX_LOW_DIGITS }),
+        fc.bigInt({ min: 0n, max: 10n ** 9n - 1n }),
+        fc.integer({ min: 0, max: 22 }),
+        (high, lowDigits, lowAny, k) => {
+          const low = lowAny % 10n ** BigInt(lowDigits);
+          fc.pre(high * 10n ** BigInt(lowDigits) + low >= 2n ** 53n);
+          const value = roundedLongQuotient(Number(high), Number(low), lowDigits, k);
+          if (!Number.isNaN(value)) expect(value).toBe(Number(asText(high, low, lowDigits, k)));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('leaves an exact tie between two doubles to Number()', () => {
+    // 2^53 + 1 = 9007199254740993 lies halfway between 2^53 and 2^53 + 2; so does 2^53 + 1
+    // written with decimals (90071992547409930 / 10).
+    expect(roundedLongQuotient(900719925474099, 3, 1, 0)).toBeNaN();
+    expect(roundedLongQuotient(900719925474099, 30, 2, 1)).toBeNaN();
+    // One more (or less) in the last digit is no tie.
+    expect(roundedLongQuotient(900719925474099, 4, 1, 0)).toBe(9007199254740994);
+    expect(roundedLongQuotient(900719925474099, 29, 2, 1)).toBe(9007199254740992);
+  });
+});
+
+describe('parseDecimal near halfway between two doubles, and at the ends of the range', () => {
+  /** The decimal digits of num / den (>= 1e-7), cut after `significant` significant digits. */
+  function decimalDigits(num: bigint, den: bigint, significant: number): string {
+    let text = `${num / den}.`;
+    let rem = num % den;
+    let count = num / den === 0n ? 0 : String(num / den).length;
+    while (count < significant) {
+      rem *= 10n;
+      const digit = rem / den;
+      rem %= den;
+      text += String(digit);
+      if (count > 0 || digit !== 0n) count++;
+    }
+    return text;
+  }
+
+  it('agrees with Number() just below and just above the midpoint of a double and the next one', () => {
+    const view = new DataView(new ArrayBuffer(8));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-6, max: 1e20, noNaN: true }),
+        fc.integer({ min: 17, max: 25 }),
+        (x, significant) => {
+          view.setFloat64(0, x);
+          const bits = view.getBigUint64(0);
+          const exponent = Number(bits >> 52n) - 1075;
+          const mantissa = (bits & (2n ** 52n - 1n)) | (2n ** 52n);
+          // (2 * mantissa + 1) * 2^(exponent - 1): halfway to the next double up.
+          const num = (2n * mantissa + 1n) * 2n ** BigInt(Math.max(0, exponent - 1));
+          const den = 2n ** BigInt(Math.max(0, 1 - exponent));
+          const below = decimalDigits(num, den, significant);
+          const last = Number(below.slice(-1));
+          for (const text of [below, last < 9 ? below.slice(0, -1) + String(last + 1) : below]) {
+            expect(Object.is(parse(text), Number(text)), text).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('reads subnormals, the smallest and largest doubles, and 2^53 +- 1', () => {
+    for (const text of [
+      '4.9406564584124654e-324',
+      '5e-324',
+      '2.2250738585072009e-308',
+      '2.2250738585072014e-308',
+      '1.7976931348623157e308',
+      '1.7976931348623159e308',
+      '9007199254740991',
+      '9007199254740992',
+      '9007199254740993',
+      '9007199254740993.0000000001',
+      '0.000000123456789012345678',
+    ]) {
+      expect(Object.is(parse(text), Number(text)), text).toBe(true);
+    }
+  });
+});
+
+describe('readDecimal (a number where a cell starts)', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const out = new Float64Array(1);
+  const read = (text: string, delimiter = 44, scaleExp = 0, decimalComma = false) => {
+    const stop = readDecimal(bytes(text), 0, text.length, delimiter, out, 0, scaleExp, decimalComma);
+    return { stop, value: out[0] };
+  };
+
+  it('stops after the number and the blanks that follow, at the delimiter', () => {
+    expect(read('1.5,2')).toEqual({ stop: 3, value: 1.5 });
+    expect(read(' -2.5e1 ;x', 59)).toEqual({ stop: 8, value: -25 });
+    expect(read('1250,', 44, -3)).toEqual({ stop: 4, value: 1.25 });
+    expect(read('0,25;', 59, 0, true)).toEqual({ stop: 4, value: 0.25 });
+  });
+
+  it('does not take a tab delimiter for a blank', () => {
+    expect(read('7\t8', 9).stop).toBe(1);
+    expect(read('7\t8', 44).stop).toBe(2);
+  });
+
+  it('reads an empty cell and NaN text as NaN', () => {
+    expect(read(',1').stop).toBe(0);
+    expect(read(',1').value).toBeNaN();
+    expect(read('  ,1').stop).toBe(2);
+    expect(read('NaN ,1').stop).toBe(4);
+    expect(read('nAn').value).toBeNaN();
+  });
+
+  it('stops where the number ends when something else follows (the caller rejects the cell)', () => {
+    expect(read('12abc').stop).toBe(2);
+    expect(read('1 2').stop).toBe(2);
+    expect(read('1.5.3').stop).toBe(3);
+  });
+
+  it('returns -1 where no number starts', () => {
+    for (const text of ['abc', '-', '.', 'e5', '1e', '1e+,', '+nan', 'Infinity'])
+      expect(read(text).stop, text).toBe(-1);
   });
 });
