@@ -175,10 +175,10 @@ export interface MetricCard {
   ofMean: SymmetryLine;
 }
 
-function sideCell(metric: ComparedMetric, summary: SideSummary): SideCell {
+function sideCell(metric: ComparedMetric, summary: SideSummary, conditions: LikeConditions | null): SideCell {
   return {
-    best: formatMeasure(metric, summary.best),
-    mean: formatMeasure(metric, summary.mean),
+    best: formatMeasure(metric, summary.best, conditions),
+    mean: formatMeasure(metric, summary.mean, conditions),
     bestValue: summary.best,
     meanValue: summary.mean,
     trials: `${summary.values} ${summary.values === 1 ? 'trial' : 'trials'}`,
@@ -204,16 +204,19 @@ export function symmetryLine(symmetry: Symmetry, hasDirection: boolean): Symmetr
 }
 
 /** One card per measure, from compareSides. */
-export function metricCards(comparison: SideComparison): MetricCard[] {
+export function metricCards(
+  comparison: SideComparison,
+  conditions: LikeConditions | null = null,
+): MetricCard[] {
   return comparison.metrics.map((entry) => {
-    const { label, unit } = metricLabel(entry.metric);
+    const { label, unit } = metricLabel(entry.metric, conditions);
     const hasDirection = entry.direction !== 'no-direction';
     return {
       metric: entry.metric,
       label,
       unit,
-      left: sideCell(entry.metric, entry.left),
-      right: sideCell(entry.metric, entry.right),
+      left: sideCell(entry.metric, entry.left, conditions),
+      right: sideCell(entry.metric, entry.right, conditions),
       ofBest: symmetryLine(entry.ofBest, hasDirection),
       ofMean: symmetryLine(entry.ofMean, hasDirection),
     };
@@ -230,7 +233,7 @@ export function compareForPage(
     span: choice.span,
     includeInterrupted,
   });
-  return { comparison, cards: metricCards(comparison) };
+  return { comparison, cards: metricCards(comparison, choice.conditions) };
 }
 
 /** "3 May 2026" or "1 May 2026 – 3 May 2026" style label source: the span's dates. */

@@ -286,6 +286,7 @@ export async function showCompare(context: PlaceContext): Promise<void> {
       return;
     }
     const { cards } = compareForPage(trials, choice, includeInterrupted);
+    const { conditions } = choice;
     const flagged = cards.filter((card) => card.ofBest.flagged);
     const summary = h(
       'p',
@@ -307,7 +308,7 @@ export async function showCompare(context: PlaceContext): Promise<void> {
           unit: card.unit,
           left: { best: card.left.bestValue, mean: card.left.meanValue },
           right: { best: card.right.bestValue, mean: card.right.meanValue },
-          format: (value) => formatMeasure(card.metric, value),
+          format: (value) => formatMeasure(card.metric, value, conditions),
         }),
       );
       results.dataset['charts'] = 'drawn';

@@ -2,7 +2,7 @@
  * Numbers as the pages show them: seconds with one decimal, metrics with three significant
  * digits and their unit (SPEC section 4; phone motion is acceleration, m/s^2).
  */
-import type { SwayMetrics } from '../core/types';
+import type { MetricKey, SwayMetrics } from '../core/types';
 import { METRIC_UNITS } from '../formats/metric-units';
 
 /** Elapsed or hold time, e.g. "27.9 s"; one decimal is what a stopwatch would show. */
@@ -88,7 +88,7 @@ const SUPERSCRIPTS: Readonly<Record<number, string>> = { 2: '²', 3: '³', 4: '�
  * of the signal's unit times a power of seconds, metric-units.ts): rms "cm", mean velocity
  * "cm/s", ellipse area "cm²", jerk "cm²/s"; with no unit given, "input unit/s" and so on.
  */
-export function swayMetricUnit(key: KeyMetric, unit: string | null): string {
+export function swayMetricUnit(key: MetricKey, unit: string | null): string {
   const metric = METRIC_UNITS[key];
   if ('fixed' in metric) return metric.fixed === 'hz' ? 'Hz' : metric.fixed;
   const symbol = unit ?? INPUT_UNIT;

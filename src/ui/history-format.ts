@@ -5,7 +5,7 @@
 import type { LikeConditions } from '../core/compare';
 import type { ComparedMetric } from '../core/metric-direction';
 import type { EndReason } from '../session/types';
-import { formatMetricValue } from './format';
+import { formatMetricValue, swayMetricUnit } from './format';
 import { EYES_LABELS, PLACEMENT_LABELS, SURFACE_LABELS } from './labels';
 
 const DAY = new Intl.DateTimeFormat('en-GB', {
@@ -84,7 +84,10 @@ export const END_REASON_SHORT: Record<EndReason, string> = {
 
 export interface ComparedMetricLabel {
   label: string;
-  /** Unit of phone motion (SPEC section 4: acceleration, m/s²), as shown. */
+  /**
+   * The unit as shown: of phone motion (SPEC section 4: acceleration, m/s²), or, for force-plate
+   * conditions, of the 2-D sway signal (its unit, e.g. cm, cm/s, cm²).
+   */
   unit: string;
 }
 
@@ -112,17 +115,30 @@ export const PROGRESS_METRICS: readonly ComparedMetric[] = [
   'centroidFrequency',
 ];
 
-export function metricLabel(metric: ComparedMetric): ComparedMetricLabel {
-  return COMPARED_METRIC_LABELS[metric] ?? { label: metric, unit: '' };
+/**
+ * A measure's name and unit under `conditions`: the phone's units, or for force-plate
+ * conditions the units of the 2-D sway signal in its unit ("input unit" when none was given).
+ */
+export function metricLabel(
+  metric: ComparedMetric,
+  conditions: LikeConditions | null = null,
+): ComparedMetricLabel {
+  const phone = COMPARED_METRIC_LABELS[metric] ?? { label: metric, unit: '' };
+  if (conditions?.placement !== 'force-plate' || metric === 'holdTimeS') return phone;
+  return { label: phone.label, unit: swayMetricUnit(metric, conditions.swayUnit ?? null) };
 }
 
 /**
  * A measure's value with its unit: hold time with one decimal like the stopwatch ("12.3 s"),
  * sway metrics with three significant digits ("0.412 m/s²"); "–" when missing.
  */
-export function formatMeasure(metric: ComparedMetric, value: number | null): string {
+export function formatMeasure(
+  metric: ComparedMetric,
+  value: number | null,
+  conditions: LikeConditions | null = null,
+): string {
   if (value === null || !Number.isFinite(value)) return '–';
-  const { unit } = metricLabel(metric);
+  const { unit } = metricLabel(metric, conditions);
   const number = metric === 'holdTimeS' ? value.toFixed(1) : formatMetricValue(value);
   return unit === '' ? number : `${number} ${unit}`;
 }

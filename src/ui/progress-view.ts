@@ -38,13 +38,17 @@ function line(sessions: readonly SessionValue[]): TimedValue[] {
 }
 
 /** The sessions of both legs as rows: date, each leg's session value and number of trials. */
-function dataTable(model: ProgressModel, chosen: ComparedMetric): HTMLElement {
+function dataTable(
+  model: ProgressModel,
+  chosen: ComparedMetric,
+  conditions: LikeConditions | null,
+): HTMLElement {
   const what = model.series.line === 'best' ? 'Best' : 'Mean';
   const cell = (session: SessionValue | undefined) =>
     h(
       'td',
       { data: { value: session ? String(session.value) : '' } },
-      session ? `${formatMeasure(chosen, session.value)} (${session.trials})` : '–',
+      session ? `${formatMeasure(chosen, session.value, conditions)} (${session.trials})` : '–',
     );
   // The rows are made when the table is first opened: years of sessions are many rows.
   const details = h('details', { className: 'data-table' }, h('summary', {}, 'The numbers as a table'));
@@ -129,11 +133,12 @@ export async function showProgress(context: PlaceContext): Promise<void> {
   }
 
   function renderControls(): void {
+    const current = chosenConditions();
     const metricSelect = h(
       'select',
       { id: 'progress-metric' },
       ...PROGRESS_METRICS.map((key) => {
-        const { label, unit } = metricLabel(key);
+        const { label, unit } = metricLabel(key, current);
         return h('option', { attrs: { value: key } }, `${label} (${unit})`);
       }),
     );
@@ -142,7 +147,6 @@ export async function showProgress(context: PlaceContext): Promise<void> {
       metric = metricSelect.value as ComparedMetric;
       renderResults();
     });
-    const current = chosenConditions();
     replaceChildren(
       controls,
       h(
@@ -182,7 +186,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
       { birthYear: person.birthYear, sex: person.sex },
       includeInterrupted,
     );
-    const { label, unit } = metricLabel(metric);
+    const { label, unit } = metricLabel(metric, conditions);
     const state = model.state;
     if (state.kind === 'no-trials') {
       replaceChildren(
@@ -214,7 +218,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
         emptyState(
           'one-trial',
           'One trial so far',
-          `${only ? `${whenOf(only.trialId)}: ${label.toLowerCase()} ${formatMeasure(metric, only.value)}. ` : ''}The chart starts with the second trial: test again (the other leg, or another day) to see how balance changes.`,
+          `${only ? `${whenOf(only.trialId)}: ${label.toLowerCase()} ${formatMeasure(metric, only.value, conditions)}. ` : ''}The chart starts with the second trial: test again (the other leg, or another day) to see how balance changes.`,
           testLink(),
         ),
       );
@@ -273,7 +277,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
       h('div', { className: 'chart-box progress-box' }, canvas),
       h('figcaption', {}, ...captionParts),
     );
-    replaceChildren(results, oneSide, figure, dataTable(model, metric));
+    replaceChildren(results, oneSide, figure, dataTable(model, metric, conditions));
     performance.mark('stork:page-built');
     const lineLabel = model.series.line === 'best' ? 'best of session' : 'mean of session';
     void import('./charts/history-charts').then((module) => {
@@ -292,7 +296,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
         lineLabel,
         norm: norm?.applies ? { steps: norm.steps, label: NORM_BAND_LABEL } : null,
         yMax: metric === 'holdTimeS' && conditions !== null ? conditions.capS : null,
-        format: (value) => formatMeasure(metric, value),
+        format: (value) => formatMeasure(metric, value, conditions),
         describe,
       });
       performance.mark('stork:chart-drawn');

@@ -97,6 +97,25 @@ describe('routes', () => {
 });
 
 describe('how dates and measures read', () => {
+  it('gives force-plate measures the units of their sway signal, phone measures m/s²', () => {
+    // SPEC section 4 in the signal's unit u = cm (powers in src/formats/metric-units.ts, the
+    // column names stork analyze prints: rms_u, mean_velocity_u_s, ellipse_area_u2, jerk_u2_s).
+    const plate: LikeConditions = { ...OPEN_FIRM, placement: 'force-plate', capS: 60, swayUnit: 'cm' };
+    expect(formatMeasure('rms', 0.41234, plate)).toBe('0.412 cm');
+    expect(formatMeasure('meanVelocity', 2.531, plate)).toBe('2.53 cm/s');
+    expect(formatMeasure('ellipseArea', 8.3431, plate)).toBe('8.34 cm²');
+    expect(formatMeasure('jerk', 322.04, plate)).toBe('322 cm²/s');
+    expect(formatMeasure('centroidFrequency', 0.59644, plate)).toBe('0.596 Hz');
+    expect(formatMeasure('holdTimeS', 60, plate)).toBe('60.0 s');
+    // No unit given with the file: the words "input unit", in brackets where raised to a power.
+    const unitless: LikeConditions = { ...OPEN_FIRM, placement: 'force-plate', capS: 60 };
+    expect(formatMeasure('rms', 0.41234, unitless)).toBe('0.412 input unit');
+    expect(formatMeasure('ellipseArea', 8.3431, unitless)).toBe('8.34 (input unit)²');
+    // Phone conditions keep the phone's units.
+    expect(formatMeasure('rms', 0.41234, OPEN_FIRM)).toBe('0.412 m/s²');
+    expect(formatMeasure('jerk', 1.234, OPEN_FIRM)).toBe('1.23 m²/s⁵');
+  });
+
   it('writes the day and clock time where the test was done, whatever the viewer’s time zone', () => {
     // 23:30 at +09:00 is 14:30 UTC the same day; the page shows the local day and time.
     expect(formatDateTime('2026-05-03T23:30:00.000+09:00')).toBe('3 May 2026, 23:30');
