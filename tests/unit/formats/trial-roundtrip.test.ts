@@ -15,6 +15,7 @@ import {
   trialSwayCsvParts,
 } from '../../../src/formats/trial-export';
 import { importFiles } from '../../../src/formats/import-files';
+import { timesOnly } from '../../../src/formats/sway-import';
 import { importStorkFiles, isCompleteRecord } from '../../../src/formats/trial-import';
 import { SWAY_IMPORTED_FROM, type StorkTrialRecord } from '../../../src/formats/trial-record';
 import { recordingOf } from '../../../src/session/trial-run';
@@ -218,7 +219,6 @@ function swayRecordArbitrary(id: string): fc.Arbitrary<StorkTrialRecord> {
     })
     .map(({ record, columns, analysis, unit }) => {
       const n = record.samples.tS.length;
-      const nan = () => new Float64Array(n).fill(NaN);
       const [ap, ml] = columns.map((column) => Float64Array.from(column.slice(0, n))) as [
         Float64Array,
         Float64Array,
@@ -228,18 +228,7 @@ function swayRecordArbitrary(id: string): fc.Arbitrary<StorkTrialRecord> {
         ...rest,
         setup: { ...record.setup, placement: 'force-plate' as const },
         importedFrom: SWAY_IMPORTED_FROM,
-        samples: {
-          tS: record.samples.tS,
-          ax: nan(),
-          ay: nan(),
-          az: nan(),
-          gx: nan(),
-          gy: nan(),
-          gz: nan(),
-          lx: nan(),
-          ly: nan(),
-          lz: nan(),
-        },
+        samples: timesOnly(record.samples.tS),
         analysis:
           analysis === null
             ? null

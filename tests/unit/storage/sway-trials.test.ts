@@ -9,6 +9,7 @@ import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../../src/core/analyze';
 import { readSwayCsv } from '../../../src/formats/sway-csv';
+import { timesOnly } from '../../../src/formats/sway-import';
 import { encodedByteLength, encodeSamples } from '../../../src/storage/sample-codec';
 import type { SummariesRecord } from '../../../src/storage/summaries';
 import type { TrialRecord, TrialSamples } from '../../../src/session/types';
@@ -20,19 +21,7 @@ function swayRecord(id: string, file: string, unit: string | null): TrialRecord 
     readFileSync(new URL(`../../../fixtures/cop/${file}`, import.meta.url), 'utf8'),
   );
   const { tS, ap, ml } = trial!.recording;
-  const nan = (): Float64Array => new Float64Array(tS.length).fill(NaN);
-  const samples: TrialSamples = {
-    tS: tS.slice(),
-    ax: nan(),
-    ay: nan(),
-    az: nan(),
-    gx: nan(),
-    gy: nan(),
-    gz: nan(),
-    lx: nan(),
-    ly: nan(),
-    lz: nan(),
-  };
+  const samples: TrialSamples = timesOnly(tS.slice());
   const analysis = analyze({ kind: 'sway', tS, ap, ml });
   return {
     id,
