@@ -17,7 +17,7 @@ import {
 import { butterworthLowpass, type FilterCoefficients } from './signal/butterworth';
 import { filtfilt } from './signal/filtfilt';
 import { resampleLinear, uniformGrid, type UniformGrid } from './signal/resample';
-import { rotateColumns, rotationToVertical } from './signal/rotation';
+import { rotateColumnsHorizontal, rotationToVertical } from './signal/rotation';
 import type {
   AnalysisOptions,
   AnalysisResult,
@@ -283,7 +283,7 @@ function analyzeOnGrid(
       Float64Array,
     ];
     const rotation = rotationToVertical([meanOf(ax), meanOf(ay), meanOf(az)]);
-    const [worldX, , worldZ] = rotateColumns(rotation, ax, ay, az);
+    const [worldX, worldZ] = rotateColumnsHorizontal(rotation, ax, ay, az);
     apRaw = worldZ;
     mlRaw = worldX;
     if (gyro && gyro.tS.length >= 2) {
@@ -294,7 +294,7 @@ function analyzeOnGrid(
           Float64Array,
           Float64Array,
         ];
-        const [worldGx, , worldGz] = rotateColumns(rotation, gx, gy, gz);
+        const [worldGx, worldGz] = rotateColumnsHorizontal(rotation, gx, gy, gz);
         gyroAp = filterAndCentre(coefficients, worldGx);
         gyroMl = filterAndCentre(coefficients, worldGz);
       } else {

@@ -92,3 +92,32 @@ export function rotateColumns(
   }
   return [ox, oy, oz];
 }
+
+/**
+ * The two horizontal world columns of `rotateColumns`, [x', z'], by the same arithmetic, without
+ * computing the vertical one (which sway analysis does not use).
+ */
+export function rotateColumnsHorizontal(
+  R: Mat3,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  z: ArrayLike<number>,
+): [Float64Array, Float64Array] {
+  const n = x.length;
+  if (y.length !== n || z.length !== n) {
+    throw new AnalysisError(
+      `rotateColumns: the columns differ in length (${x.length}, ${y.length}, ${z.length})`,
+    );
+  }
+  const [r00, r01, r02, , , , r20, r21, r22] = R;
+  const ox = new Float64Array(n);
+  const oz = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const vx = x[i] as number;
+    const vy = y[i] as number;
+    const vz = z[i] as number;
+    ox[i] = r00 * vx + r01 * vy + r02 * vz;
+    oz[i] = r20 * vx + r21 * vy + r22 * vz;
+  }
+  return [ox, oz];
+}
