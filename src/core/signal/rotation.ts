@@ -65,6 +65,32 @@ export function rotationToVertical(g: Vec3): Mat3 {
   return [1 - q * ex * ex, -ux, -q * ex * ez, ux, 1 - q, uz, -q * ex * ez, -uz, 1 - q * ez * ez];
 }
 
+function checkSameLength(x: ArrayLike<number>, y: ArrayLike<number>, z: ArrayLike<number>): void {
+  if (y.length !== x.length || z.length !== x.length) {
+    throw new AnalysisError(
+      `rotateColumns: the columns differ in length (${x.length}, ${y.length}, ${z.length})`,
+    );
+  }
+}
+
+/** World column `row` (0 x', 1 y', 2 z'): row `row` of R applied to every sample (x, y, z). */
+function worldColumn(
+  R: Mat3,
+  row: 0 | 1 | 2,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  z: ArrayLike<number>,
+): Float64Array {
+  const rx = R[3 * row] as number;
+  const ry = R[3 * row + 1] as number;
+  const rz = R[3 * row + 2] as number;
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = rx * (x[i] as number) + ry * (y[i] as number) + rz * (z[i] as number);
+  }
+  return out;
+}
+
 /** out = R v, for whole columns at once (x, y, z arrays of equal length), returning new Float64Arrays [x', y', z']. */
 export function rotateColumns(
   R: Mat3,
@@ -72,25 +98,8 @@ export function rotateColumns(
   y: ArrayLike<number>,
   z: ArrayLike<number>,
 ): [Float64Array, Float64Array, Float64Array] {
-  const n = x.length;
-  if (y.length !== n || z.length !== n) {
-    throw new AnalysisError(
-      `rotateColumns: the columns differ in length (${x.length}, ${y.length}, ${z.length})`,
-    );
-  }
-  const [r00, r01, r02, r10, r11, r12, r20, r21, r22] = R;
-  const ox = new Float64Array(n);
-  const oy = new Float64Array(n);
-  const oz = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const vx = x[i] as number;
-    const vy = y[i] as number;
-    const vz = z[i] as number;
-    ox[i] = r00 * vx + r01 * vy + r02 * vz;
-    oy[i] = r10 * vx + r11 * vy + r12 * vz;
-    oz[i] = r20 * vx + r21 * vy + r22 * vz;
-  }
-  return [ox, oy, oz];
+  checkSameLength(x, y, z);
+  return [worldColumn(R, 0, x, y, z), worldColumn(R, 1, x, y, z), worldColumn(R, 2, x, y, z)];
 }
 
 /**
@@ -103,21 +112,6 @@ export function rotateColumnsHorizontal(
   y: ArrayLike<number>,
   z: ArrayLike<number>,
 ): [Float64Array, Float64Array] {
-  const n = x.length;
-  if (y.length !== n || z.length !== n) {
-    throw new AnalysisError(
-      `rotateColumns: the columns differ in length (${x.length}, ${y.length}, ${z.length})`,
-    );
-  }
-  const [r00, r01, r02, , , , r20, r21, r22] = R;
-  const ox = new Float64Array(n);
-  const oz = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const vx = x[i] as number;
-    const vy = y[i] as number;
-    const vz = z[i] as number;
-    ox[i] = r00 * vx + r01 * vy + r02 * vz;
-    oz[i] = r20 * vx + r21 * vy + r22 * vz;
-  }
-  return [ox, oz];
+  checkSameLength(x, y, z);
+  return [worldColumn(R, 0, x, y, z), worldColumn(R, 2, x, y, z)];
 }
