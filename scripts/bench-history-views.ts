@@ -18,14 +18,14 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../tests/e2e/helpers/browser';
 import { serveDist } from '../tests/e2e/helpers/static-server';
 import { CURRENT_PERSON_KEY } from '../src/ui/history-access';
 import { TOTAL_TRIALS } from './bench-storage-workload';
 
 const REPEATS = 7;
 const TARGET_MS = 300;
-const CHROMIUM_PATH = process.env['STORK_CHROMIUM'] ?? '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
 
 const argument = (name: string): string | undefined => {
@@ -95,10 +95,7 @@ function viewShown(page: Page, key: 'historyAt' | 'progressAt'): Promise<number>
 
 async function main(): Promise<void> {
   const server = await serveDist();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },

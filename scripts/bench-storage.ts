@@ -23,7 +23,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { serialize } from 'node:v8';
 import { resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../tests/e2e/helpers/browser';
 import { createServer, type Plugin } from 'vite';
 import { openStore } from '../src/storage';
 import { encodeSamples } from '../src/storage/sample-codec';
@@ -45,7 +46,6 @@ import {
 
 const REPEATS = 9;
 const TARGET_MS = 300;
-const CHROMIUM_PATH = process.env['STORK_CHROMIUM'] ?? '/usr/bin/chromium';
 
 const argument = (name: string): string | undefined => {
   const at = process.argv.indexOf(name);
@@ -211,17 +211,7 @@ async function main(): Promise<void> {
   await server.listen();
   const base = server.resolvedUrls?.local[0];
   if (!base) throw new Error('the Vite dev server has no local URL');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.on('console', (message) => console.log(`chrome |${message.text()}`));
