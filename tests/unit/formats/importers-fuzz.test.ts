@@ -14,6 +14,7 @@ import { readSummaryCsv } from '../../../src/formats/summary-reader';
 import { importStorkFiles } from '../../../src/formats/trial-import';
 import { unzipCsvFiles } from '../../../src/formats/zip';
 import { fixturePath } from '../helpers/fixtures';
+import { csvLike } from '../helpers/csv-like';
 
 /** Longest a reader may take on one of these small inputs: a hang or a quadratic path would take far longer. */
 const MAX_MS_PER_INPUT = 500;
@@ -100,20 +101,8 @@ const cell = fc.oneof(
   ),
   fc.string({ maxLength: 6 }),
 );
-const lineEnd = fc.constantFrom('\r\n', '\n', '\r', '');
 /** CSV-like text: a header, rows of plausible and broken cells, any separators, line ends, BOM. */
-const csvLike = fc
-  .tuple(
-    fc.boolean(),
-    header,
-    fc.array(fc.tuple(fc.array(cell, { maxLength: 10 }), fc.constantFrom(',', ';', '\t'), lineEnd), {
-      maxLength: 12,
-    }),
-  )
-  .map(
-    ([bom, head, rows]) =>
-      (bom ? '\uFEFF' : '') + head + '\r\n' + rows.map(([cells, sep, end]) => cells.join(sep) + end).join(''),
-  );
+const csvText = csvLike(header, cell, 10);
 
 /** Real exports, cut short anywhere (an interrupted download). */
 const REAL = [
@@ -129,7 +118,7 @@ describe('importers on any input: only FormatError, never a hang', () => {
   for (const [name, read] of Object.entries(readers)) {
     it(`${name} on CSV-like text of every format`, () => {
       fc.assert(
-        fc.property(csvLike, (text) => {
+        fc.property(csvText, (text) => {
           readsOrSaysWhy(() => read(text));
         }),
         { numRuns: 150 },

@@ -5,6 +5,7 @@ import { FormatError } from '../../../src/formats/format-error';
 import { readRecordings } from '../../../src/formats/read-recordings';
 import { readSamplesCsv } from '../../../src/formats/samples-csv';
 import { readSwayCsv } from '../../../src/formats/sway-csv';
+import { csvLike } from '../helpers/csv-like';
 
 const readers = { readSamplesCsv, readSwayCsv, readRecordings };
 
@@ -48,26 +49,14 @@ const cell = fc.oneof(
   ),
   fc.string({ maxLength: 6 }),
 );
-const lineEnd = fc.constantFrom('\r\n', '\n', '\r', '');
 /** CSV-like text: a header, rows of plausible and broken cells, any separators and line ends. */
-const csvLike = fc
-  .tuple(
-    fc.boolean(),
-    header,
-    fc.array(fc.tuple(fc.array(cell, { maxLength: 9 }), fc.constantFrom(',', ';', '\t'), lineEnd), {
-      maxLength: 12,
-    }),
-  )
-  .map(
-    ([bom, head, rows]) =>
-      (bom ? '\uFEFF' : '') + head + '\r\n' + rows.map(([cells, sep, end]) => cells.join(sep) + end).join(''),
-  );
+const csvText = csvLike(header, cell, 9);
 
 describe('readers on any input', () => {
   for (const [name, read] of Object.entries(readers)) {
     it(`${name} never throws anything but a one-line FormatError on CSV-like text`, () => {
       fc.assert(
-        fc.property(csvLike, (text) => readsOrSaysWhy(read, text)),
+        fc.property(csvText, (text) => readsOrSaysWhy(read, text)),
         { numRuns: 400 },
       );
     });
