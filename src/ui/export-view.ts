@@ -9,10 +9,11 @@ import { trialSamplesCsvParts, trialSummaryCsv, trialSwayCsvParts } from '../for
 import type { StorkTrialRecord } from '../formats/trial-record';
 import type { PersonRecord, TrialStore } from '../storage';
 import type { TrialSummary } from '../storage/summaries';
-import { h, replaceChildren } from './dom';
+import { h } from './dom';
 import { chosenExportFileName, deliverFiles, exportFileName, type ExportKind } from './export-files';
 import { filterHistory, type HistoryFilter, type TrialChoice } from './history-model';
 import { currentHistoryFilter, currentTrialChoice, keepTrialChoice } from './history-view';
+import { page } from './history-page';
 import type { PlaceContext } from './place-context';
 import { routeHash } from './routes';
 
@@ -76,12 +77,7 @@ async function trialsOf(
 export async function showExport(context: PlaceContext): Promise<void> {
   const store = await context.history.ready;
   if (!context.isCurrent()) return;
-  const title = h('h1', { attrs: { tabindex: '-1' } }, 'Export');
-  const section = h(
-    'section',
-    { className: 'screen history-page export-page', data: { screen: 'export' } },
-    title,
-  );
+  const section = page('export', 'Export');
   if (store === null) {
     section.append(h('p', {}, context.history.problem() ?? 'The history is not available.'));
     context.show(section);
@@ -222,9 +218,7 @@ export async function showExport(context: PlaceContext): Promise<void> {
     }
   }
 
-  replaceChildren(
-    section,
-    title,
+  section.append(
     h(
       'p',
       {},

@@ -19,6 +19,7 @@ import {
 import type { PersonRecord, TrialStore } from '../storage';
 import { h, replaceChildren } from './dom';
 import { EYES_LABELS, PHONE_PLACEMENT_LABELS, STANCE_SIDE_LABELS, SURFACE_LABELS } from './labels';
+import { page } from './history-page';
 import type { PlaceContext } from './place-context';
 import { routeHash } from './routes';
 
@@ -378,12 +379,7 @@ function assignmentForm(
 export async function showImport(context: PlaceContext): Promise<void> {
   const store = await context.history.ready;
   if (!context.isCurrent()) return;
-  const title = h('h1', { attrs: { tabindex: '-1' } }, 'Import');
-  const section = h(
-    'section',
-    { className: 'screen history-page import-page', data: { screen: 'import' } },
-    title,
-  );
+  const section = page('import', 'Import');
   if (store === null) {
     section.append(h('p', {}, context.history.problem() ?? 'The history is not available.'));
     context.show(section);
@@ -509,9 +505,7 @@ export async function showImport(context: PlaceContext): Promise<void> {
     void read([...(event.dataTransfer?.files ?? [])]);
   });
 
-  replaceChildren(
-    section,
-    title,
+  section.append(
     h(
       'p',
       {},
