@@ -24,6 +24,11 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
+          // expect.poll waits for what the page makes later (after an event, a timer, a worker
+          // or IndexedDB). Vitest's 1 s default is shorter than a cold page load or a worker's
+          // parse on a busy two-core machine; a poll passes as soon as it holds, so a longer
+          // bound only matters when a test is failing.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],

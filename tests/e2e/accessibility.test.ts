@@ -109,7 +109,7 @@ describe('axe-core scan of every screen', () => {
       const banner = document.querySelector<HTMLElement>('[data-banner="update"]');
       if (banner) banner.hidden = false;
     });
-    await expect(page.getByRole('complementary', { name: 'App update' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('complementary', { name: 'App update' }).isVisible()).toBe(true);
     await scan(page, 'result + update offer');
     await page.evaluate(() => {
       const banner = document.querySelector<HTMLElement>('[data-banner="update"]');
@@ -231,7 +231,7 @@ describe('axe-core scan of every screen', () => {
       await waitForPhase(page, 'running');
       await page.getByRole('button', { name: 'Stop' }).click();
       await page.locator('[data-notice="trial-error"]').waitFor();
-      await expect(page.getByText('no id for the trial (test)').isVisible()).resolves.toBe(true);
+      await expect.poll(() => page.getByText('no id for the trial (test)').isVisible()).toBe(true);
       await scan(page, 'notice: trial error');
       await page.context().close();
     }

@@ -45,13 +45,13 @@ describe('the demo recording', () => {
     await page.getByLabel('Demo speed').selectOption('8');
     await pressStart(page);
     await waitForPhase(page, 'running');
-    await expect(page.locator('.trial-title .badge').innerText()).resolves.toBe('Demo recording');
+    await expect.poll(() => page.locator('.trial-title .badge').innerText()).toBe('Demo recording');
     await screenshot(page, '20-demo-running');
 
     const shown = await readResult(page, 60_000);
     expect(shown.title).toBe('Result');
     expect(shown.endReason).toBe('touchdown');
-    await expect(page.getByText(/demo recording$/).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText(/demo recording$/).isVisible()).toBe(true);
     // The detector's target (SPEC section 5): within 0.25 s of the true touch-down.
     expect(Math.abs(shown.holdTimeS - DEMO_FACTS.truth.touchdown)).toBeLessThan(0.25);
 

@@ -82,41 +82,41 @@ describe('exporting chosen trials', () => {
     await openPlace(page, 'history');
     const all = await historyRows(page);
     expect(all).toHaveLength(3);
-    await expect(choiceCount(page)).resolves.toBe('No trials chosen');
-    await expect(
-      page.getByRole('button', { name: 'Export chosen' }).getAttribute('aria-disabled'),
-    ).resolves.toBe('true');
+    await expect.poll(() => choiceCount(page)).toBe('No trials chosen');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Export chosen' }).getAttribute('aria-disabled'))
+      .toBe('true');
 
     // Choose the newest and the oldest (rows 1 and 3) with their labelled check boxes.
     const chosen = [all[0]!, all[2]!];
     const boxes = page.getByRole('checkbox', { name: /^Choose for export: / });
-    await expect(boxes.count()).resolves.toBe(3);
+    await expect.poll(() => boxes.count()).toBe(3);
     await boxes.nth(0).check();
     await boxes.nth(2).check();
-    await expect(choiceCount(page)).resolves.toBe('2 trials chosen');
+    await expect.poll(() => choiceCount(page)).toBe('2 trials chosen');
     await expectNoSeriousFindings(page, 'history with 2 of 3 chosen');
     await viewportScreenshot(page, '90-history-chosen', '.choice-bar');
 
     // "Choose all" and "Clear choice" work on the list; the keyboard reaches every box.
     await page.getByRole('button', { name: 'Choose all 3 shown' }).click();
-    await expect(choiceCount(page)).resolves.toBe('3 trials chosen');
+    await expect.poll(() => choiceCount(page)).toBe('3 trials chosen');
     // By keyboard: Enter on "Clear choice" clears, and the focus stays on the button.
     await page.getByRole('button', { name: 'Clear choice' }).focus();
     await page.keyboard.press('Enter');
-    await expect(choiceCount(page)).resolves.toBe('No trials chosen');
-    await expect(
-      page.evaluate(() => (document.activeElement as HTMLElement).dataset['action']),
-    ).resolves.toBe('clear-choice');
+    await expect.poll(() => choiceCount(page)).toBe('No trials chosen');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset['action']))
+      .toBe('clear-choice');
     await boxes.nth(0).focus();
     await page.keyboard.press('Space');
     await boxes.nth(2).focus();
     await page.keyboard.press('Space');
-    await expect(choiceCount(page)).resolves.toBe('2 trials chosen');
+    await expect.poll(() => choiceCount(page)).toBe('2 trials chosen');
 
     // A reload keeps the choice (sessionStorage of this tab).
     await page.reload();
     await page.locator('[data-field="choice-count"]').waitFor();
-    await expect(choiceCount(page)).resolves.toBe('2 trials chosen');
+    await expect.poll(() => choiceCount(page)).toBe('2 trials chosen');
     const checked = await page
       .locator('input[data-choose-trial]')
       .evaluateAll((inputs) =>
@@ -130,7 +130,7 @@ describe('exporting chosen trials', () => {
     await page.getByRole('button', { name: 'Export chosen' }).click();
     await page.locator('[data-screen="export"]').waitFor();
     const scope = page.getByRole('radio', { name: 'The 2 trials chosen in the history' });
-    await expect(scope.isChecked()).resolves.toBe(true);
+    await expect.poll(() => scope.isChecked()).toBe(true);
     await expectNoSeriousFindings(page, 'export of 2 chosen trials');
     await viewportScreenshot(page, '91-export-chosen');
     const [summaryPath, samplesPath] = await downloadsOf(
@@ -138,9 +138,9 @@ describe('exporting chosen trials', () => {
       () => page.getByRole('button', { name: 'Export', exact: true }).click(),
       2,
     );
-    await expect(page.locator('[data-field="export-status"]').getAttribute('data-outcome')).resolves.toBe(
-      'downloaded',
-    );
+    await expect
+      .poll(() => page.locator('[data-field="export-status"]').getAttribute('data-outcome'))
+      .toBe('downloaded');
 
     // The files hold exactly the two chosen trials, complete, read with the project's reader.
     const summaryText = readFileSync(summaryPath!, 'utf8');
@@ -174,12 +174,12 @@ describe('exporting chosen trials', () => {
     await openPlace(fresh, 'import');
     await fresh.locator('#import-files').setInputFiles([summaryPath!, samplesPath!]);
     await fresh.locator('[data-field="import-preview"]').waitFor();
-    await expect(fresh.locator('[data-field="import-trials"] li').count()).resolves.toBe(2);
-    await expect(fresh.getByLabel('Name or code of the new person').inputValue()).resolves.toBe(PERSON);
+    await expect.poll(() => fresh.locator('[data-field="import-trials"] li').count()).toBe(2);
+    await expect.poll(() => fresh.getByLabel('Name or code of the new person').inputValue()).toBe(PERSON);
     await fresh.getByRole('button', { name: 'Save 2 trials' }).click();
     await fresh.locator('[data-field="import-saved"]').waitFor();
     await openPlace(fresh, 'history');
-    expect(await historyRows(fresh)).toEqual(chosen);
+    await expect.poll(() => historyRows(fresh)).toEqual(chosen);
 
     // Exported again from there: the same bytes, so the same trials to the last bit.
     await fresh.getByRole('button', { name: 'Choose all 2 shown' }).click();
@@ -209,9 +209,9 @@ describe('exporting chosen trials', () => {
       () => page.getByRole('button', { name: 'Export this trial’s samples' }).click(),
       1,
     );
-    await expect(
-      page.locator('[data-field="trial-export-status"]').getAttribute('data-outcome'),
-    ).resolves.toBe('downloaded');
+    await expect
+      .poll(() => page.locator('[data-field="trial-export-status"]').getAttribute('data-outcome'))
+      .toBe('downloaded');
     await viewportScreenshot(page, '92-stored-trial-exported', '[data-field="trial-export-status"]');
     // Who, which leg, and the local date-time it was started (the caption shows it to the minute).
     const name = path!.slice(path!.lastIndexOf('/') + 1);
@@ -292,9 +292,9 @@ describe('exporting chosen trials', () => {
         `^stork-P-017-Zoë-${rows[1]!.side}-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-samples\\.csv$`,
       ),
     );
-    await expect(
-      page.evaluate(() => (window as unknown as { __canShareAsked: number }).__canShareAsked),
-    ).resolves.toBe(2);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __canShareAsked: number }).__canShareAsked))
+      .toBe(2);
     await page.context().close();
   });
 
@@ -311,7 +311,7 @@ describe('exporting chosen trials', () => {
     await page.locator('[data-screen="history"]').waitFor();
     await expect.poll(() => historyRows(page)).toEqual([kept]);
     // Still chosen until an export finds it gone (an undo would bring it back).
-    await expect(choiceCount(page)).resolves.toBe('2 trials chosen, 1 of them not in this list');
+    await expect.poll(() => choiceCount(page)).toBe('2 trials chosen, 1 of them not in this list');
     await page.getByRole('button', { name: 'Export chosen' }).click();
     await page.locator('[data-screen="export"]').waitFor();
     await page.locator('#export-summary').uncheck();
@@ -320,14 +320,14 @@ describe('exporting chosen trials', () => {
       () => page.getByRole('button', { name: 'Export', exact: true }).click(),
       1,
     );
-    await expect(page.locator('[data-field="export-status"]').innerText()).resolves.toMatch(
-      /\(1 trial\)\. 1 chosen trial is no longer in the history\.$/,
-    );
+    await expect
+      .poll(() => page.locator('[data-field="export-status"]').innerText())
+      .toMatch(/\(1 trial\)\. 1 chosen trial is no longer in the history\.$/);
     const read = importStorkFiles(readFileSync(path!, 'utf8'));
     expect(read.trials.map((trial) => trial.record.id)).toEqual([kept!.trialId]);
     expect(read.trials.map((trial) => trial.record.id)).not.toContain(deleted!.trialId);
     await openPlace(page, 'history');
-    await expect(choiceCount(page)).resolves.toBe('1 trial chosen');
+    await expect.poll(() => choiceCount(page)).toBe('1 trial chosen');
     await page.context().close();
   });
 });

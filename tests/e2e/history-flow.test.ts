@@ -46,9 +46,9 @@ describe('history, comparison and progress', () => {
     try {
       // Nobody yet: the history pages say what to do instead of drawing anything.
       await goTo(page, 'History');
-      await expect(page.locator('[data-empty="no-person"] h2').innerText()).resolves.toBe(
-        'Nobody in the history yet',
-      );
+      await expect
+        .poll(() => page.locator('[data-empty="no-person"] h2').innerText())
+        .toBe('Nobody in the history yet');
       await screenshot(page, '40-history-nobody');
       await goTo(page, 'Test');
       await addPerson(page, PERSON, 1950);
@@ -60,7 +60,7 @@ describe('history, comparison and progress', () => {
       // 1. Left leg to the cap.
       await pressStart(page);
       await waitForPhase(page, 'countdown');
-      await expect(page.getByRole('navigation', { name: 'Pages' }).isVisible()).resolves.toBe(false);
+      await expect.poll(() => page.getByRole('navigation', { name: 'Pages' }).isVisible()).toBe(false);
       const left1 = await resultSaved(page);
       expect(left1.endReason).toBe('completed');
       expect(left1.holdTimeS).toBe(CAP_S);
@@ -68,15 +68,17 @@ describe('history, comparison and progress', () => {
 
       // With one trial: the comparison lacks a leg, the progress chart a second point.
       await goTo(page, 'Compare');
-      await expect(page.locator('[data-empty="one-side"] h2').innerText()).resolves.toBe(
-        'Only the left leg so far',
-      );
+      await expect
+        .poll(() => page.locator('[data-empty="one-side"] h2').innerText())
+        .toBe('Only the left leg so far');
       await screenshot(page, '43-compare-one-side');
       await goTo(page, 'Progress');
-      await expect(page.locator('[data-empty="one-trial"] h2').innerText()).resolves.toBe('One trial so far');
-      await expect(page.locator('[data-empty="one-trial"]').innerText()).resolves.toContain(
-        'hold time 10.0 s',
-      );
+      await expect
+        .poll(() => page.locator('[data-empty="one-trial"] h2').innerText())
+        .toBe('One trial so far');
+      await expect
+        .poll(() => page.locator('[data-empty="one-trial"]').innerText())
+        .toContain('hold time 10.0 s');
       await screenshot(page, '44-progress-one-trial');
 
       // 2. Right leg, stopped at about 4 s; 3. left leg again, stopped at about 6 s.
@@ -120,12 +122,15 @@ describe('history, comparison and progress', () => {
       const hold = '[data-metric="holdTimeS"]';
       const leftBest = Math.max(left1.holdTimeS, left2.holdTimeS);
       const rightBest = right.holdTimeS;
-      expect(await dataValue(page, `${hold} [data-field="best"] td:nth-of-type(1)`)).toBe(leftBest);
-      expect(await dataValue(page, `${hold} [data-field="best"] td:nth-of-type(2)`)).toBe(rightBest);
-      expect(await dataValue(page, `${hold} [data-field="mean"] td:nth-of-type(1)`)).toBeCloseTo(
-        (left1.holdTimeS + left2.holdTimeS) / 2,
-        9,
-      );
+      await expect
+        .poll(() => dataValue(page, `${hold} [data-field="best"] td:nth-of-type(1)`))
+        .toBe(leftBest);
+      await expect
+        .poll(() => dataValue(page, `${hold} [data-field="best"] td:nth-of-type(2)`))
+        .toBe(rightBest);
+      await expect
+        .poll(() => dataValue(page, `${hold} [data-field="mean"] td:nth-of-type(1)`))
+        .toBeCloseTo((left1.holdTimeS + left2.holdTimeS) / 2, 9);
       // LSI = shorter / longer x 100 % for hold time (SPEC section 6), from the shown hold times.
       const lsi = (Math.min(leftBest, rightBest) / Math.max(leftBest, rightBest)) * 100;
       // SI = (R - L) / (0.5 (R + L)) x 100 % (Herzog 1989).
@@ -133,23 +138,25 @@ describe('history, comparison and progress', () => {
       expect(lsi).toBeLessThan(90);
       const lsiCell = page.locator(`${hold} [data-field="lsi-best"] td`);
       expect(Number(await lsiCell.getAttribute('data-value'))).toBeCloseTo(lsi, 9);
-      expect(await lsiCell.getAttribute('data-flagged')).toBe('true');
-      await expect(lsiCell.innerText()).resolves.toContain(`${lsi.toFixed(1)} %`);
-      await expect(lsiCell.innerText()).resolves.toContain('Below 90 %: asymmetric. Right leg weaker.');
+      await expect.poll(() => lsiCell.getAttribute('data-flagged')).toBe('true');
+      await expect.poll(() => lsiCell.innerText()).toContain(`${lsi.toFixed(1)} %`);
+      await expect.poll(() => lsiCell.innerText()).toContain('Below 90 %: asymmetric. Right leg weaker.');
       const siCell = page.locator(`${hold} [data-field="si-best"] td`);
       expect(Number(await siCell.getAttribute('data-value'))).toBeCloseTo(si, 9);
-      await expect(siCell.innerText()).resolves.toBe(`${si.toFixed(1)} %`);
-      await expect(page.locator('[data-field="compare-summary"]').innerText()).resolves.toContain(
-        'LSI below 90 % for hold time',
-      );
+      await expect.poll(() => siCell.innerText()).toBe(`${si.toFixed(1)} %`);
+      await expect
+        .poll(() => page.locator('[data-field="compare-summary"]').innerText())
+        .toContain('LSI below 90 % for hold time');
       // Both conventions are named on the page.
       await page.getByText('How the legs are compared').click();
-      await expect(page.getByText('Limb symmetry index (LSI = weaker / stronger)').isVisible()).resolves.toBe(
-        true,
-      );
-      await expect(page.getByText('Symmetry index (SI, Herzog et al. 1989)').isVisible()).resolves.toBe(true);
+      await expect
+        .poll(() => page.getByText('Limb symmetry index (LSI = weaker / stronger)').isVisible())
+        .toBe(true);
+      await expect
+        .poll(() => page.getByText('Symmetry index (SI, Herzog et al. 1989)').isVisible())
+        .toBe(true);
       // One grouped bar chart per measure: hold time and the three main sway metrics.
-      await expect(page.locator('.compare-card canvas').count()).resolves.toBe(4);
+      await expect.poll(() => page.locator('.compare-card canvas').count()).toBe(4);
       await screenshot(page, '46-compare');
       await viewportScreenshot(page, '46-compare-hold-time', hold);
 
@@ -157,23 +164,25 @@ describe('history, comparison and progress', () => {
       await goTo(page, 'Progress');
       const figure = page.locator('.progress-figure[data-chart="drawn"]');
       await figure.waitFor();
-      expect(await figure.getAttribute('data-points-left')).toBe('2');
-      expect(await figure.getAttribute('data-points-right')).toBe('1');
-      expect(await figure.getAttribute('data-sessions-left')).toBe('1');
-      expect(await figure.getAttribute('data-sessions-right')).toBe('1');
+      await expect.poll(() => figure.getAttribute('data-points-left')).toBe('2');
+      await expect.poll(() => figure.getAttribute('data-points-right')).toBe('1');
+      await expect.poll(() => figure.getAttribute('data-sessions-left')).toBe('1');
+      await expect.poll(() => figure.getAttribute('data-sessions-right')).toBe('1');
       // The table beside the chart: today's best of each leg.
       await page.getByText('The numbers as a table').click();
       const today = page.locator('.data-table tbody tr');
-      await expect(today.count()).resolves.toBe(1);
-      expect(await dataValue(page, '.data-table tbody tr td:nth-of-type(1)')).toBe(leftBest);
-      expect(await dataValue(page, '.data-table tbody tr td:nth-of-type(2)')).toBe(rightBest);
+      await expect.poll(() => today.count()).toBe(1);
+      await expect.poll(() => dataValue(page, '.data-table tbody tr td:nth-of-type(1)')).toBe(leftBest);
+      await expect.poll(() => dataValue(page, '.data-table tbody tr td:nth-of-type(2)')).toBe(rightBest);
       // Springer 2007 norms are for a 45 s cap: with 10 s the chart says why there is no band.
-      await expect(
-        page
-          .locator('[data-field="norm"]')
-          .innerText()
-          .then((text) => text.trim()),
-      ).resolves.toBe('No norm band: the norms are for a 45 s cap (this test: 10 s).');
+      await expect
+        .poll(() =>
+          page
+            .locator('[data-field="norm"]')
+            .innerText()
+            .then((text) => text.trim()),
+        )
+        .toBe('No norm band: the norms are for a 45 s cap (this test: 10 s).');
       await screenshot(page, '47-progress');
       await viewportScreenshot(page, '47-progress-chart', '.progress-figure');
 
@@ -183,16 +192,16 @@ describe('history, comparison and progress', () => {
       const stored = await readResult(page);
       expect(stored.holdTimeS).toBe(left2.holdTimeS);
       expect(stored.samples).toBe(left2.samples);
-      await expect(page.locator('[data-field="stored-caption"]').innerText()).resolves.toMatch(
-        new RegExp(`^${PERSON} · \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}$`),
-      );
-      await expect(page.getByRole('button', { name: 'Back to history' }).isVisible()).resolves.toBe(true);
+      await expect
+        .poll(() => page.locator('[data-field="stored-caption"]').innerText())
+        .toMatch(new RegExp(`^${PERSON} · \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}$`));
+      await expect.poll(() => page.getByRole('button', { name: 'Back to history' }).isVisible()).toBe(true);
       await screenshot(page, '48-stored-trial');
       await page.getByRole('button', { name: 'Delete trial' }).click();
       await page.locator('[data-screen="history"]').waitFor();
       await expect.poll(async () => (await historyRows(page)).length).toBe(2);
       const toast = page.locator('.toast');
-      await expect(toast.innerText()).resolves.toContain('Trial deleted.');
+      await expect.poll(() => toast.innerText()).toContain('Trial deleted.');
       await screenshot(page, '49-history-undo');
       await toast.getByRole('button', { name: 'Undo' }).click();
       await expect

@@ -36,11 +36,11 @@ describe('the progress chart against the norms', () => {
       await goTo(page, 'Progress');
       const figure = page.locator('.progress-figure[data-chart="drawn"]');
       await figure.waitFor();
-      expect(await figure.getAttribute('data-points-left')).toBe('1');
-      expect(await figure.getAttribute('data-points-right')).toBe('1');
+      await expect.poll(() => figure.getAttribute('data-points-left')).toBe('1');
+      await expect.poll(() => figure.getAttribute('data-points-right')).toBe('1');
       // SPEC section 1, Springer et al. 2007, eyes open, 70-79: 21.5 s.
-      expect(await figure.getAttribute('data-norm-low-s')).toBe('21.5');
-      expect(await figure.getAttribute('data-norm-high-s')).toBe('21.5');
+      await expect.poll(() => figure.getAttribute('data-norm-low-s')).toBe('21.5');
+      await expect.poll(() => figure.getAttribute('data-norm-high-s')).toBe('21.5');
       const caption = await page.locator('[data-field="norm"]').innerText();
       expect(caption).toContain('Springer et al. 2007, age 70-79, eyes open: 21.5 s');
       expect(caption).toContain('J Geriatr Phys Ther. 2007;30(1):8-15');
@@ -49,7 +49,7 @@ describe('the progress chart against the norms', () => {
       // Another measure has no norm: no band, no citation.
       await page.getByLabel('Measure').selectOption('rms');
       await page.locator('.progress-figure[data-metric="rms"][data-chart="drawn"]').waitFor();
-      await expect(page.locator('[data-field="norm"]').count()).resolves.toBe(0);
+      await expect.poll(() => page.locator('[data-field="norm"]').count()).toBe(0);
       await screenshot(page, '55-progress-rms');
     } finally {
       await page.context().close();

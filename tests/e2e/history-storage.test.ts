@@ -52,9 +52,9 @@ describe('when the history cannot be kept', () => {
     try {
       const banner = page.locator('[data-field="storage-banner"]');
       await expect.poll(() => banner.isVisible()).toBe(true);
-      await expect(banner.innerText()).resolves.toBe(STORAGE_MESSAGES.unavailable);
+      await expect.poll(() => banner.innerText()).toBe(STORAGE_MESSAGES.unavailable);
       // No person to choose where nothing can be kept.
-      await expect(page.locator('[data-part="people-picker"]').isVisible()).resolves.toBe(false);
+      await expect.poll(() => page.locator('[data-part="people-picker"]').isVisible()).toBe(false);
       await screenshot(page, '50-storage-unavailable-setup');
 
       const shown = await demoTrial(page);
@@ -63,15 +63,17 @@ describe('when the history cannot be kept', () => {
       await expect
         .poll(() => page.locator('[data-field="save-status"]').textContent())
         .toBe(STORAGE_MESSAGES.unavailable);
-      expect(await page.locator('[data-field="save-status"]').getAttribute('data-state')).toBe('not-saved');
+      await expect
+        .poll(() => page.locator('[data-field="save-status"]').getAttribute('data-state'))
+        .toBe('not-saved');
       const file = await downloadSamples(page);
       expect(file.recording.tS.length).toBe(shown.samples);
       await screenshot(page, '51-storage-unavailable-result');
 
       await goTo(page, 'History');
-      await expect(page.locator('[data-empty="storage-unavailable"] h2').innerText()).resolves.toBe(
-        'No history in this browser',
-      );
+      await expect
+        .poll(() => page.locator('[data-empty="storage-unavailable"] h2').innerText())
+        .toBe('No history in this browser');
       await screenshot(page, '52-storage-unavailable-history');
     } finally {
       await page.context().close();

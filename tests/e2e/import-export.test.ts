@@ -62,22 +62,22 @@ describe('import and export from the page', () => {
     await openPlace(page, 'import');
     await viewportScreenshot(page, '80-import-empty');
     await chooseFiles(page, [SEED_FILES[0]!]);
-    await expect(page.locator('[data-field="import-trials"] li').count()).resolves.toBe(1);
-    await expect(page.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('100');
+    await expect.poll(() => page.locator('[data-field="import-trials"] li').count()).toBe(1);
+    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     // No summary: the person and the condition are asked for.
-    await expect(page.locator('#import-person').inputValue()).resolves.toBe('');
+    await expect.poll(() => page.locator('#import-person').inputValue()).toBe('');
     await page.getByLabel('Name or code of the new person').fill(PERSON);
     await page.locator('[data-group="import-side"]').getByRole('radio', { name: 'Right leg' }).check();
     await page.locator('[data-group="import-cap"]').getByRole('radio', { name: '60 s' }).check();
     await viewportScreenshot(page, '81-import-preview', '[data-field="import-preview"]');
-    await expect(saveImport(page)).resolves.toBe(1);
+    expect(await saveImport(page)).toBe(1);
     await viewportScreenshot(page, '82-import-saved');
     // The second for the same person (now the current one), on the left leg.
     await openPlace(page, 'import');
     await chooseFiles(page, [SEED_FILES[1]!]);
-    await expect(page.locator('#import-person option:checked').innerText()).resolves.toBe(PERSON);
+    await expect.poll(() => page.locator('#import-person option:checked').innerText()).toBe(PERSON);
     await page.locator('[data-group="import-cap"]').getByRole('radio', { name: '60 s' }).check();
-    await expect(saveImport(page)).resolves.toBe(1);
+    expect(await saveImport(page)).toBe(1);
 
     const before = await shownHistory(page);
     expect(before).toHaveLength(2);
@@ -93,9 +93,9 @@ describe('import and export from the page', () => {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await first;
     await expect.poll(() => downloads.length).toBe(2);
-    await expect(page.locator('[data-field="export-status"]').getAttribute('data-outcome')).resolves.toBe(
-      'downloaded',
-    );
+    await expect
+      .poll(() => page.locator('[data-field="export-status"]').getAttribute('data-outcome'))
+      .toBe('downloaded');
     await viewportScreenshot(page, '84-export-downloaded');
     const today = await page.evaluate(() => {
       const d = new Date();
@@ -122,15 +122,15 @@ describe('import and export from the page', () => {
     // 3. A fresh browser (an empty history): import the two exported files.
     const fresh = (await openStork(app.browser, app.server.url, { sensors: 'absent' })).page;
     await openPlace(fresh, 'history');
-    await expect(fresh.locator('[data-empty="no-person"]').count()).resolves.toBe(1);
+    await expect.poll(() => fresh.locator('[data-empty="no-person"]').count()).toBe(1);
     await openPlace(fresh, 'import');
     await chooseFiles(fresh, saved);
-    await expect(fresh.locator('[data-field="import-trials"] li').count()).resolves.toBe(2);
+    await expect.poll(() => fresh.locator('[data-field="import-trials"] li').count()).toBe(2);
     // The summary says who and which condition: prefilled, the condition kept per trial.
-    await expect(fresh.getByLabel('Name or code of the new person').inputValue()).resolves.toBe(PERSON);
-    await expect(fresh.locator('[data-field="import-setup-note"]').count()).resolves.toBe(1);
+    await expect.poll(() => fresh.getByLabel('Name or code of the new person').inputValue()).toBe(PERSON);
+    await expect.poll(() => fresh.locator('[data-field="import-setup-note"]').count()).toBe(1);
     await viewportScreenshot(fresh, '85-import-roundtrip-preview', '[data-field="import-preview"]');
-    await expect(saveImport(fresh)).resolves.toBe(2);
+    expect(await saveImport(fresh)).toBe(2);
     const after = await shownHistory(fresh);
     expect(after).toEqual(before);
     await viewportScreenshot(fresh, '86-history-after-roundtrip');
@@ -138,23 +138,26 @@ describe('import and export from the page', () => {
     // 4. A malformed file: the message names the line; the history is unchanged.
     await openPlace(fresh, 'import');
     await chooseFiles(fresh, [MALFORMED]);
-    const message = await fresh.locator('[data-field="import-message"]').innerText();
-    expect(message).toMatch(/^Nothing was imported\. text-in-number\.csv: line \d+: /);
-    await expect(fresh.locator('[data-field="import-preview"]').count()).resolves.toBe(0);
+    await expect
+      .poll(() => fresh.locator('[data-field="import-message"]').innerText())
+      .toMatch(/^Nothing was imported\. text-in-number\.csv: line \d+: /);
+    await expect.poll(() => fresh.locator('[data-field="import-preview"]').count()).toBe(0);
     await viewportScreenshot(fresh, '87-import-malformed');
-    expect(await shownHistory(fresh)).toEqual(before);
+    await expect.poll(() => shownHistory(fresh)).toEqual(before);
 
     // 5. A phyphox export: what was converted is said before saving.
     await openPlace(fresh, 'import');
     await chooseFiles(fresh, PHYPHOX);
-    const conversions = await fresh.locator('[data-field="import-conversions"] li').allInnerTexts();
-    expect(conversions).toContain('kartof0nix_Gyroscope_semicolon.csv: gyroscope rad/s -> deg/s');
-    expect(conversions).toContain(
-      'kartof0nix_Gyroscope_semicolon.csv: interpolated onto the times of kartof0nix_Accelerometer_semicolon.csv (linear)',
-    );
-    await expect(fresh.locator('[data-field="import-trials"] li').first().innerText()).resolves.toMatch(
-      /phyphox/i,
-    );
+    const conversions = () => fresh.locator('[data-field="import-conversions"] li').allInnerTexts();
+    await expect.poll(conversions).toContain('kartof0nix_Gyroscope_semicolon.csv: gyroscope rad/s -> deg/s');
+    await expect
+      .poll(conversions)
+      .toContain(
+        'kartof0nix_Gyroscope_semicolon.csv: interpolated onto the times of kartof0nix_Accelerometer_semicolon.csv (linear)',
+      );
+    await expect
+      .poll(() => fresh.locator('[data-field="import-trials"] li').first().innerText())
+      .toMatch(/phyphox/i);
     await viewportScreenshot(fresh, '88-import-phyphox', '[data-field="import-preview"]');
     await fresh.context().close();
   });
@@ -174,7 +177,7 @@ describe('import and export from the page', () => {
     await openPlace(page, 'import');
     await chooseFiles(page, [SEED_FILES[0]!]);
     await page.getByLabel('Name or code of the new person').fill('A/B');
-    await expect(saveImport(page)).resolves.toBe(1);
+    expect(await saveImport(page)).toBe(1);
     await openPlace(page, 'export');
     await page.locator('#export-samples').uncheck();
     await page.getByRole('button', { name: 'Export', exact: true }).click();

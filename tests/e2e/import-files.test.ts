@@ -100,8 +100,8 @@ describe('importing files on the page', () => {
       expect(lines[i]).toContain(` ${dataRows(path)} rows`);
     });
     await viewportScreenshot(page, '90-import-three-stork-files', '[data-field="import-preview"]');
-    await expect(saveImport(page, 'Several')).resolves.toBe(3);
-    await expect(historyCount(page)).resolves.toBe(3);
+    expect(await saveImport(page, 'Several')).toBe(3);
+    await expect.poll(() => historyCount(page)).toBe(3);
 
     // Dropped on the drop zone: the same, one trial per file.
     await openImport(page);
@@ -116,11 +116,11 @@ describe('importing files on the page', () => {
       return data;
     }, dropped);
     await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-    await expect(zone.getAttribute('class')).resolves.toBe('drop-zone dragging');
+    await expect.poll(() => zone.getAttribute('class')).toBe('drop-zone dragging');
     await viewportScreenshot(page, '95-import-dragover', '[data-field="drop-zone"]');
     await zone.dispatchEvent('drop', { dataTransfer: transfer });
     await page.locator('[data-field="import-preview"]').waitFor();
-    await expect(zone.getAttribute('class')).resolves.toBe('drop-zone');
+    await expect.poll(() => zone.getAttribute('class')).toBe('drop-zone');
     const droppedLines = await trialLines(page);
     expect(droppedLines).toHaveLength(2);
     expect(droppedLines[0]).toContain(`case00.csv, Stork samples · ${dataRows(STORK_FILES[0]!)} rows`);
@@ -138,12 +138,12 @@ describe('importing files on the page', () => {
     await openImport(page);
     await chooseFiles(page, [STORK_FILES[0]!, MALFORMED, partly]);
     // text-in-number.csv's line 4 is `20,abc,9.8,0.2`.
-    await expect(page.locator('[data-field="import-failed"] li').allInnerTexts()).resolves.toEqual([
-      'text-in-number.csv: line 4: ax is not a number ("abc")',
-    ]);
-    await expect(page.locator('[data-field="import-skipped"] li').allInnerTexts()).resolves.toEqual([
-      'partly-bad.csv: line 11: ay is not a number ("oops")',
-    ]);
+    await expect
+      .poll(() => page.locator('[data-field="import-failed"] li').allInnerTexts())
+      .toEqual(['text-in-number.csv: line 4: ax is not a number ("abc")']);
+    await expect
+      .poll(() => page.locator('[data-field="import-skipped"] li').allInnerTexts())
+      .toEqual(['partly-bad.csv: line 11: ay is not a number ("oops")']);
     const found = await trialLines(page);
     expect(found).toHaveLength(2);
     expect(found[1]).toContain(` ${dataRows(STORK_FILES[1]!) - 1} rows`);
@@ -151,18 +151,18 @@ describe('importing files on the page', () => {
     const serious = (await axeScan(page)).filter((finding) => FAILING_IMPACTS.includes(finding.impact));
     expect(serious).toEqual([]);
     // Nothing is saved before the person confirms.
-    await expect(historyCount(page)).resolves.toBe(0);
+    await expect.poll(() => historyCount(page)).toBe(0);
     await openImport(page);
     await chooseFiles(page, [STORK_FILES[0]!, MALFORMED, partly]);
-    await expect(saveImport(page, 'Partly')).resolves.toBe(2);
-    await expect(historyCount(page)).resolves.toBe(2);
+    expect(await saveImport(page, 'Partly')).toBe(2);
+    await expect.poll(() => historyCount(page)).toBe(2);
     // A malformed file alone: the message names the line, and the history is as it was.
     await openImport(page);
     await chooseFiles(page, [MALFORMED]);
-    await expect(page.locator('[data-field="import-message"]').innerText()).resolves.toBe(
-      'Nothing was imported. text-in-number.csv: line 4: ax is not a number ("abc")',
-    );
-    await expect(historyCount(page)).resolves.toBe(2);
+    await expect
+      .poll(() => page.locator('[data-field="import-message"]').innerText())
+      .toBe('Nothing was imported. text-in-number.csv: line 4: ax is not a number ("abc")');
+    await expect.poll(() => historyCount(page)).toBe(2);
     await page.context().close();
   });
 
@@ -204,8 +204,8 @@ describe('importing files on the page', () => {
     expect(conversions).toContain('Gyroscope.csv: gyroscope rad/s -> deg/s');
     expect(conversions).toContain('Gyroscope.csv: interpolated onto the times of Accelerometer.csv (linear)');
     await viewportScreenshot(page, '92-import-phyphox-zip', '[data-field="import-preview"]');
-    await expect(saveImport(page, 'Zip')).resolves.toBe(1);
-    await expect(historyCount(page)).resolves.toBe(1);
+    expect(await saveImport(page, 'Zip')).toBe(1);
+    await expect.poll(() => historyCount(page)).toBe(1);
     await page.context().close();
   });
 
@@ -230,23 +230,25 @@ describe('importing files on the page', () => {
     );
     expect(line).toContain(` ${dataRows(SENSOR_LOGGER[0]!)} rows`);
     expect(line).toContain(` ${rateHz.toFixed(1)} Hz`);
-    await expect(page.locator('[data-field="import-conversions"] li').allInnerTexts()).resolves.toEqual([
-      'time: ns since 1970, made relative to the first row (exactly)',
-      'columns z, y, x taken as x, y, z',
-      'sign from the platform: already the W3C sign (Metadata.csv: platform android)',
-    ]);
-    await expect(page.locator('[data-field="import-ignored"] li').allInnerTexts()).resolves.toEqual([
-      'Magnetometer.csv: not a sensor Stork uses',
-    ]);
+    await expect
+      .poll(() => page.locator('[data-field="import-conversions"] li').allInnerTexts())
+      .toEqual([
+        'time: ns since 1970, made relative to the first row (exactly)',
+        'columns z, y, x taken as x, y, z',
+        'sign from the platform: already the W3C sign (Metadata.csv: platform android)',
+      ]);
+    await expect
+      .poll(() => page.locator('[data-field="import-ignored"] li').allInnerTexts())
+      .toEqual(['Magnetometer.csv: not a sensor Stork uses']);
     await viewportScreenshot(page, '93-import-sensor-logger', '[data-field="import-preview"]');
-    await expect(saveImport(page, 'Logger')).resolves.toBe(1);
-    await expect(historyCount(page)).resolves.toBe(1);
+    expect(await saveImport(page, 'Logger')).toBe(1);
+    await expect.poll(() => historyCount(page)).toBe(1);
     // The stored trial says where it came from.
     const [row] = await historyRows(page);
     await page.goto(`${app.server.url}#/trial/${encodeURIComponent(row!.trialId)}`);
-    await expect(page.locator('.setup-summary').innerText()).resolves.toMatch(
-      / · imported from Sensor Logger$/,
-    );
+    await expect
+      .poll(() => page.locator('.setup-summary').innerText())
+      .toMatch(/ · imported from Sensor Logger$/);
     await page.context().close();
   });
 
@@ -300,7 +302,7 @@ describe('importing files on the page', () => {
     const between = seen.progress.filter((value) => value > 0 && value < 100);
     expect(new Set(between).size).toBeGreaterThanOrEqual(10);
     expect(seen.progress).toEqual([...seen.progress].sort((a, b) => a - b));
-    await expect(page.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('100');
+    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     const [line, ...more] = await trialLines(page);
     expect(more).toEqual([]);
     expect(line).toContain(`large.csv, Stork samples · ${rows} rows · 100.0 Hz`);

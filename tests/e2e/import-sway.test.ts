@@ -57,9 +57,9 @@ describe('importing a force plate’s 2-D sway CSV on the page', () => {
     expect(lines[0]).toContain(` ${rows} rows`);
     expect(lines[0]).toContain(` ${Number(cli.metrics['inputRateHz']).toFixed(1)} Hz`);
     expect(lines[0]).toContain('2-D sway signal (AP, ML) in its own unit');
-    await expect(page.locator('[data-field="import-ignored"]').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('[data-field="import-ignored"]').count()).toBe(0);
     // A force plate is not offered as a phone placement; every trial here is a sway trial.
-    await expect(page.locator('[data-group="import-placement"]').isHidden()).resolves.toBe(true);
+    await expect.poll(() => page.locator('[data-group="import-placement"]').isHidden()).toBe(true);
 
     // Whose, which leg, which unit.
     await page.getByLabel('Name or code of the new person').fill('FP-31');
@@ -89,9 +89,9 @@ describe('importing a force plate’s 2-D sway CSV on the page', () => {
     expect(shown.metricTexts['rms']).toMatch(/ cm$/);
     expect(shown.metricTexts['meanVelocity']).toMatch(/ cm\/s$/);
     expect(shown.metricTexts['ellipseArea']).toMatch(/ cm²$/);
-    await expect(page.locator('.setup-summary').innerText()).resolves.toMatch(
-      /^Right leg · .* · force plate · .* · imported from force plate \/ 2-D sway CSV$/,
-    );
+    await expect
+      .poll(() => page.locator('.setup-summary').innerText())
+      .toMatch(/^Right leg · .* · force plate · .* · imported from force plate \/ 2-D sway CSV$/);
     await viewportScreenshot(page, '97-stored-sway-trial', '[data-screen="result"]');
 
     // Its samples, exported: a 2-D sway CSV that imports again as the same trial.

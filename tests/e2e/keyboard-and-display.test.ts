@@ -58,8 +58,10 @@ async function addPerson(page: Page, name: string): Promise<void> {
  * screenshots only.
  */
 async function expectLargeTextFits(page: Page, screen: string): Promise<void> {
-  expect(await page.evaluate(() => getComputedStyle(document.body).fontSize), screen).toBe('40px');
-  expect(await overflowing(page), screen).toEqual([]);
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.body).fontSize), { message: screen })
+    .toBe('40px');
+  await expect.poll(() => overflowing(page), { message: screen }).toEqual([]);
 }
 
 describe('large text: the browser font size at 200 %', () => {
@@ -160,11 +162,13 @@ describe('forced colours and more contrast', () => {
     });
     await page.emulateMedia({ contrast: 'more' });
     // Hints as dark as the text; outlines #6b6b6b, 5.3:1 on white.
-    expect(await colours()).toEqual({
-      text: 'rgb(17, 17, 17)',
-      hint: 'rgb(17, 17, 17)',
-      outline: 'rgb(107, 107, 107)',
-    });
+    await expect
+      .poll(() => colours())
+      .toEqual({
+        text: 'rgb(17, 17, 17)',
+        hint: 'rgb(17, 17, 17)',
+        outline: 'rgb(107, 107, 107)',
+      });
     await page.context().close();
   });
 });
@@ -261,7 +265,7 @@ describe('keyboard only', () => {
     await page.getByText('Results are kept in P-017’s history on this device.').waitFor();
     await tabTo(page, 'radio group stanceSide');
     await page.keyboard.press('ArrowRight');
-    await expect(page.getByRole('radio', { name: 'Right leg' }).isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: 'Right leg' }).isChecked()).toBe(true);
     await tabTo(page, 'button Start');
     await page.keyboard.press('Enter');
     await waitForPhase(page, 'running');
@@ -286,7 +290,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     // The question takes the focus; the next Tab is the answer.
     await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toMatchObject({ key: 'button Yes, delete everything' });
+    await expect.poll(() => focused(page)).toMatchObject({ key: 'button Yes, delete everything' });
     await page.keyboard.press('Enter');
     await page.locator('[data-field="deletion-report"]').waitFor();
     await page.context().close();

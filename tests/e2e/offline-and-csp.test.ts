@@ -60,16 +60,16 @@ describe('offline, same-origin, under a strict CSP', () => {
 
     await page.goto(app.server.url);
     await page.getByRole('heading', { name: 'Single-leg balance test' }).waitFor();
-    expect(await serviceWorkerActivated(page)).toBe(`${app.server.url}sw.js`);
+    await expect.poll(() => serviceWorkerActivated(page)).toBe(`${app.server.url}sw.js`);
     const online = requests.length;
 
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('heading', { name: 'Single-leg balance test' }).waitFor();
     // The page now comes from the service worker's cache.
-    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
-      `${app.server.url}sw.js`,
-    );
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL))
+      .toBe(`${app.server.url}sw.js`);
     // Really offline: a file the service worker does not hold cannot be fetched.
     expect(
       await page.evaluate(() =>
@@ -106,7 +106,7 @@ describe('offline, same-origin, under a strict CSP', () => {
     // The offline part of the session asked for files too (all answered by the service worker).
     expect(requests.length).toBeGreaterThan(online);
     expect(urls).toContain(`${app.server.url}manifest.webmanifest`);
-    expect(await violations(page)).toEqual([]);
+    await expect.poll(() => violations(page)).toEqual([]);
     await context.close();
   });
 
@@ -118,9 +118,9 @@ describe('offline, same-origin, under a strict CSP', () => {
     const response = await page.goto(app.server.url);
     expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY_HEADER);
     await page.getByRole('heading', { name: 'Single-leg balance test' }).waitFor();
-    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
-      CONTENT_SECURITY_POLICY,
-    );
+    await expect
+      .poll(() => page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'))
+      .toBe(CONTENT_SECURITY_POLICY);
 
     const ran = await page.evaluate(async () => {
       const refused = new Promise<string>((done) =>
@@ -151,14 +151,16 @@ describe('offline, same-origin, under a strict CSP', () => {
       .poll(() => page.locator('#styled').evaluate((p) => getComputedStyle(p).color))
       .not.toBe('rgb(255, 0, 0)');
     // Each reported twice: once by the meta policy, once by the header's (both are enforced).
-    expect(await violations(page)).toEqual([
-      'script-src-elem inline',
-      'script-src-elem inline',
-      'connect-src https://example.com/collect',
-      'connect-src https://example.com/collect',
-      'style-src-attr inline',
-      'style-src-attr inline',
-    ]);
+    await expect
+      .poll(() => violations(page))
+      .toEqual([
+        'script-src-elem inline',
+        'script-src-elem inline',
+        'connect-src https://example.com/collect',
+        'connect-src https://example.com/collect',
+        'style-src-attr inline',
+        'style-src-attr inline',
+      ]);
     await page.context().close();
   });
 

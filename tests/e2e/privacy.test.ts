@@ -50,10 +50,10 @@ describe('privacy', () => {
     await stoppedTrial(page, HOSTILE_NAME);
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'History' }).click();
     const notes = page.locator('[data-field="person-notes"]');
-    await expect(notes.innerText()).resolves.toBe(HOSTILE_NOTES);
-    expect(await notes.locator('b, script').count()).toBe(0);
-    expect(await page.locator('img[src="x"]').count()).toBe(0);
-    expect(await injected(page)).toBeNull();
+    await expect.poll(() => notes.innerText()).toBe(HOSTILE_NOTES);
+    await expect.poll(() => notes.locator('b, script').count()).toBe(0);
+    await expect.poll(() => page.locator('img[src="x"]').count()).toBe(0);
+    await expect.poll(() => injected(page)).toBeNull();
     await page.context().close();
   });
 
@@ -75,47 +75,49 @@ describe('privacy', () => {
     await page.getByRole('button', { name: 'Change set-up' }).click();
     await page.getByRole('button', { name: 'Privacy and your data' }).click();
     const privacy = page.locator('[data-screen="privacy"]');
-    await expect(privacy.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
-      'Privacy and your data',
-    );
-    await expect(
-      privacy.getByText(/No recording, result, name or note is sent anywhere/).isVisible(),
-    ).resolves.toBe(true);
+    await expect
+      .poll(() => privacy.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Privacy and your data');
+    await expect
+      .poll(() => privacy.getByText(/No recording, result, name or note is sent anywhere/).isVisible())
+      .toBe(true);
     await screenshot(page, '50-privacy');
 
     // The first tap only asks; Cancel leaves everything as it was.
     await privacy.getByRole('button', { name: 'Delete all my data' }).click();
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
-      'Delete everything Stork keeps on this device? This cannot be undone.',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Delete everything Stork keeps on this device? This cannot be undone.');
     await screenshot(page, '51-privacy-confirm');
     await privacy.getByRole('button', { name: 'Cancel' }).click();
-    await expect(kept(page)).resolves.toEqual(before);
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
-      'Delete all my data',
-    );
+    await expect.poll(() => kept(page)).toEqual(before);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Delete all my data');
 
     await privacy.getByRole('button', { name: 'Delete all my data' }).click();
     await privacy.getByRole('button', { name: 'Yes, delete everything' }).click();
     const report = privacy.locator('[data-field="deletion-report"]');
     await report.waitFor();
-    await expect(report.locator('p').first().innerText()).resolves.toBe('Deleted from this device:');
-    expect((await report.locator('li').allInnerTexts()).sort()).toEqual([
-      'The last set-up choices',
-      'The trial history: people, notes, trials and their recordings',
-      'Who was being tested last',
-    ]);
-    await expect(privacy.getByRole('button', { name: 'Back to set-up' }).isHidden()).resolves.toBe(true);
+    await expect.poll(() => report.locator('p').first().innerText()).toBe('Deleted from this device:');
+    await expect
+      .poll(async () => (await report.locator('li').allInnerTexts()).sort())
+      .toEqual([
+        'The last set-up choices',
+        'The trial history: people, notes, trials and their recordings',
+        'Who was being tested last',
+      ]);
+    await expect.poll(() => privacy.getByRole('button', { name: 'Back to set-up' }).isHidden()).toBe(true);
     await screenshot(page, '52-privacy-deleted');
     // Gone, except the app's own files.
-    await expect(kept(page)).resolves.toEqual({ databases: [], keys: [], caches: before.caches });
+    await expect.poll(() => kept(page)).toEqual({ databases: [], keys: [], caches: before.caches });
 
     await privacy.getByRole('button', { name: 'Start again' }).click();
     await page.getByRole('heading', { name: 'Single-leg balance test' }).waitFor();
     // A fresh start: nobody in the history, the add form is the picker.
     await page.getByLabel('Name or code').waitFor();
-    await expect(page.locator('#person-select').isVisible()).resolves.toBe(false);
-    await expect(page.getByText('No person chosen').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator('#person-select').isVisible()).toBe(false);
+    await expect.poll(() => page.getByText('No person chosen').isVisible()).toBe(true);
     await page.context().close();
   });
 });

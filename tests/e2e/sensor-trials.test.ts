@@ -109,13 +109,13 @@ describe('a trial fed through Chromium sensor emulation', () => {
     await pressStart(page);
     await waitForPhase(page, 'countdown');
     await expect.poll(() => announcement(page)).toBe('Get ready');
-    await expect(page.locator('.big-number').innerText()).resolves.toMatch(/^[1-5]$/);
+    await expect.poll(() => page.locator('.big-number').innerText()).toMatch(/^[1-5]$/);
     await screenshot(page, '10-countdown');
     await waitForPhase(page, 'running');
     await expect.poll(() => announcement(page)).toBe('Go: lift your foot');
     await waitForElapsed(page, 3);
-    await expect(page.getByRole('button', { name: 'Stop' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('img', { name: /Live sway trace/ }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Stop' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('img', { name: /Live sway trace/ }).isVisible()).toBe(true);
     await screenshot(page, '11-running');
 
     const shown = await readResult(page);
@@ -126,9 +126,9 @@ describe('a trial fed through Chromium sensor emulation', () => {
     expect(shown.holdTimeS).toBe(CAP_S);
     expect(shown.holdTimeText).toBe('10.0 s');
     expect(shown.interrupted).toBe(false);
-    await expect(page.getByText('Left leg: trial 1 of 3').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('button', { name: 'Test other leg' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('button', { name: 'Repeat' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText('Left leg: trial 1 of 3').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Test other leg' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Repeat' }).isVisible()).toBe(true);
     // The charts come with Chart.js, loaded on demand.
     await page.getByRole('img', { name: /Sway path/ }).waitFor();
     await page.getByRole('img', { name: /over time/ }).waitFor();
@@ -149,7 +149,7 @@ describe('a trial fed through Chromium sensor emulation', () => {
     // "Test other leg" starts the next trial on the right leg straight away.
     await page.getByRole('button', { name: 'Test other leg' }).click();
     await waitForPhase(page, 'countdown');
-    await expect(page.locator('.trial-title').innerText()).resolves.toMatch(/^Right leg/);
+    await expect.poll(() => page.locator('.trial-title').innerText()).toMatch(/^Right leg/);
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.context().close();
   });
@@ -225,14 +225,14 @@ describe('a trial fed through Chromium sensor emulation', () => {
     expect(shown.endReason).toBe('hidden');
     expect(shown.interrupted).toBe(true);
     expect(shown.endReasonText).toBe('Interrupted: the page was hidden');
-    await expect(page.getByText('Not counted as a result.').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText('Not counted as a result.').isVisible()).toBe(true);
     // No metrics and no "trial k of 3": it does not count.
     expect(Object.keys(shown.metrics)).toEqual([]);
-    await expect(page.getByText(/trial \d of 3/).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByText(/trial \d of 3/).count()).toBe(0);
     // The timer shows one decimal: "2.5" is at least 2.45 s.
     expect(shown.holdTimeS).toBeGreaterThanOrEqual(2.45);
     expect(shown.holdTimeS).toBeLessThan(4);
-    await expect(page.getByRole('button', { name: 'Repeat' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Repeat' }).isVisible()).toBe(true);
     await screenshot(page, '15-interrupted-hidden');
     await page.context().close();
   });

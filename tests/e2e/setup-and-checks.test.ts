@@ -48,12 +48,14 @@ async function controlProblems(
 describe('set-up page', () => {
   it('offers every choice with a label, big targets, defaults from the protocol, and remembers the last choices', async () => {
     const { page } = await openStork(app.browser, app.server.url, { sensors: 'present' });
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
-      'Single-leg balance test',
-    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Single-leg balance test');
     // Defaults: SPEC section 1 (45 s cap), chest placement; the sensor answers, so it stays chosen.
     for (const label of ['Left leg', 'Eyes open', 'Firm floor', 'Chest', '45 s', 'Phone sensor']) {
-      expect(await page.getByRole('radio', { name: label, exact: true }).isChecked(), label).toBe(true);
+      await expect
+        .poll(() => page.getByRole('radio', { name: label, exact: true }).isChecked(), { message: label })
+        .toBe(true);
     }
     for (const label of [
       '10 s',
@@ -65,13 +67,15 @@ describe('set-up page', () => {
       'Foam pad',
       'Lower back',
     ]) {
-      expect(await page.getByRole('radio', { name: label, exact: true }).isChecked(), label).toBe(false);
+      await expect
+        .poll(() => page.getByRole('radio', { name: label, exact: true }).isChecked(), { message: label })
+        .toBe(false);
     }
-    await expect(page.getByRole('button', { name: 'Start', exact: true }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText('How to hold the phone').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('img', { name: /phone on the chest/ }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('group', { name: 'Standing leg' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('group', { name: 'Time limit' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Start', exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('How to hold the phone').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('img', { name: /phone on the chest/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('group', { name: 'Standing leg' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('group', { name: 'Time limit' }).isVisible()).toBe(true);
 
     const problems = await controlProblems(page);
     expect(problems.unnamed).toEqual([]);
@@ -88,14 +92,18 @@ describe('set-up page', () => {
     await choose(page, 'Lower back');
     await choose(page, '20 s');
     // The picture follows the placement.
-    await expect(page.getByRole('img', { name: /phone at the lower back/ }).isVisible()).resolves.toBe(true);
+    await expect
+      .poll(() => page.getByRole('img', { name: /phone at the lower back/ }).isVisible())
+      .toBe(true);
     await choose(page, 'Demo recording');
-    await expect(page.getByLabel('Demo speed').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByLabel('Demo speed').isVisible()).toBe(true);
     await pressStart(page);
     await waitForPhase(page, 'countdown');
     await page.reload();
     for (const label of ['Right leg', 'Eyes closed', 'Foam pad', 'Lower back', '20 s']) {
-      expect(await page.getByRole('radio', { name: label, exact: true }).isChecked(), label).toBe(true);
+      await expect
+        .poll(() => page.getByRole('radio', { name: label, exact: true }).isChecked(), { message: label })
+        .toBe(true);
     }
     await page.context().close();
   });
@@ -110,19 +118,21 @@ describe('pages that explain why the test cannot go on', () => {
     await choose(page, 'Phone sensor');
     await pressStart(page);
     const notice = page.locator('[data-screen="notice"]');
-    await expect(notice.getAttribute('data-notice')).resolves.toBe('permission-denied');
-    await expect(notice.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
-      'Motion access was not allowed',
-    );
-    await expect(notice.getByText(/access was refused/).isVisible()).resolves.toBe(true);
+    await expect.poll(() => notice.getAttribute('data-notice')).toBe('permission-denied');
+    await expect
+      .poll(() => notice.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Motion access was not allowed');
+    await expect.poll(() => notice.getByText(/access was refused/).isVisible()).toBe(true);
     // Asked exactly once, from the Start tap.
-    await expect(
-      page.evaluate(() => (window as unknown as { __permissionRequests: number }).__permissionRequests),
-    ).resolves.toBe(1);
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { __permissionRequests: number }).__permissionRequests),
+      )
+      .toBe(1);
     await expect.poll(() => page.locator('#announcer').textContent()).toBe('Motion access was not allowed');
     await screenshot(page, '02-permission-denied');
     await page.getByRole('button', { name: 'Use the demo recording' }).click();
-    expect(await page.getByRole('radio', { name: 'Demo recording' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: 'Demo recording' }).isChecked()).toBe(true);
     await page.context().close();
   });
 
@@ -131,8 +141,8 @@ describe('pages that explain why the test cannot go on', () => {
     // Nothing answers on a desktop: after 1 s the demo is chosen and the page says so.
     const notice = page.locator('#setup-notice');
     await notice.getByText('No motion sensor answered within 1 second').waitFor({ timeout: 5_000 });
-    expect(await page.getByRole('radio', { name: 'Demo recording' }).isChecked()).toBe(true);
-    expect(await page.getByRole('radio', { name: 'Phone sensor' }).isChecked()).toBe(false);
+    await expect.poll(() => page.getByRole('radio', { name: 'Demo recording' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: 'Phone sensor' }).isChecked()).toBe(false);
     await screenshot(page, '03-no-sensor-demo-chosen');
 
     // Insisting on the sensor: the check runs again after Start, and the page offers the demo.
@@ -140,11 +150,11 @@ describe('pages that explain why the test cannot go on', () => {
     await pressStart(page);
     const noData = page.locator('[data-notice="no-sensor-data"]');
     await noData.waitFor({ timeout: 5_000 });
-    await expect(noData.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('No motion data');
-    await expect(noData.getByText(/sent nothing within 1 second/).isVisible()).resolves.toBe(true);
+    await expect.poll(() => noData.getByRole('heading', { level: 1 }).innerText()).toBe('No motion data');
+    await expect.poll(() => noData.getByText(/sent nothing within 1 second/).isVisible()).toBe(true);
     await screenshot(page, '04-no-sensor-data');
     await page.getByRole('button', { name: 'Use the demo recording' }).click();
-    expect(await page.getByRole('radio', { name: 'Demo recording' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: 'Demo recording' }).isChecked()).toBe(true);
     await page.context().close();
   });
 
@@ -155,11 +165,11 @@ describe('pages that explain why the test cannot go on', () => {
     try {
       const page = await insecure.newPage({ viewport: PHONE_VIEWPORT });
       await page.goto(app.server.url.replace('127.0.0.1', 'stork.test'));
-      await expect(page.evaluate(() => window.isSecureContext)).resolves.toBe(false);
+      await expect.poll(() => page.evaluate(() => window.isSecureContext)).toBe(false);
       const notice = page.locator('[data-notice="insecure-context"]');
-      await expect(notice.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
-        'This page needs a secure connection',
-      );
+      await expect
+        .poll(() => notice.getByRole('heading', { level: 1 }).innerText())
+        .toBe('This page needs a secure connection');
       await expect(notice.getByText(/https:\/\//).isVisible()).resolves.toBe(true);
       await screenshot(page, '05-insecure-context');
       await page.getByRole('button', { name: 'Use the demo recording' }).click();

@@ -60,7 +60,7 @@ describe('a new version of the app', () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
     await controlled(page);
-    await expect(banner(page).isHidden()).resolves.toBe(true);
+    await expect.poll(() => banner(page).isHidden()).toBe(true);
 
     await choose(page, '10 s');
     await choose(page, 'Phone sensor');
@@ -70,20 +70,20 @@ describe('a new version of the app', () => {
     // The page learns of the waiting version at once (workbox-window's "waiting" event); give it
     // ample time, then the offer must still be held back: the trial is on.
     await page.waitForTimeout(1_000);
-    await expect(banner(page).isHidden()).resolves.toBe(true);
+    await expect.poll(() => banner(page).isHidden()).toBe(true);
     await waitForPhase(page, 'running');
-    await expect(banner(page).isHidden()).resolves.toBe(true);
+    await expect.poll(() => banner(page).isHidden()).toBe(true);
 
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.locator('[data-screen="result"]').waitFor();
     await banner(page).waitFor({ state: 'visible', timeout: 2_000 });
-    await expect(banner(page).getByRole('status').innerText()).resolves.toBe('Update available');
+    await expect.poll(() => banner(page).getByRole('status').innerText()).toBe('Update available');
     await screenshot(page, '45-update-available');
 
     // A new trial hides the offer again; after it, the offer is back.
     await page.getByRole('button', { name: 'Repeat' }).click();
     await waitForPhase(page, 'countdown');
-    await expect(banner(page).isHidden()).resolves.toBe(true);
+    await expect.poll(() => banner(page).isHidden()).toBe(true);
     await page.getByRole('button', { name: 'Stop' }).click();
     await banner(page).waitFor({ state: 'visible', timeout: 2_000 });
 
@@ -92,16 +92,18 @@ describe('a new version of the app', () => {
     await oldWorkerGone;
     await page.getByRole('heading', { name: 'Single-leg balance test' }).waitFor();
     // The new version is the active one, nothing waits any more, and nothing is offered.
-    await expect(
-      page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.ready;
-        return {
-          waiting: registration.waiting !== null,
-          controlled: navigator.serviceWorker.controller !== null,
-        };
-      }),
-    ).resolves.toEqual({ waiting: false, controlled: true });
-    await expect(banner(page).isHidden()).resolves.toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.ready;
+          return {
+            waiting: registration.waiting !== null,
+            controlled: navigator.serviceWorker.controller !== null,
+          };
+        }),
+      )
+      .toEqual({ waiting: false, controlled: true });
+    await expect.poll(() => banner(page).isHidden()).toBe(true);
     await page.context().close();
   });
 });
