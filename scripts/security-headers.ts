@@ -2,7 +2,7 @@
  * The page's Content-Security-Policy, in one place: the build writes it into index.html as a
  * `<meta http-equiv>` (vite.config.ts), and the servers of this project (`vite preview`,
  * `npm run serve:lan`, the end-to-end tests' static server) also send it as a header, as a
- * host of the static build should (README, "Deploy").
+ * host of the static build should (docs/deploy.md).
  *
  * Everything comes from the page's own origin: no inline script or style, no third-party
  * origin, no plugin, no `<base>`, no form submission. `data:` and `blob:` images are allowed

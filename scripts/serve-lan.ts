@@ -62,7 +62,7 @@ export async function instructions(lan: Pick<LanServer, 'networkUrls' | 'localUr
     '    iPhone (Safari): Show Details › visit this website › Visit Website.',
     '    Android (Chrome): Advanced › Proceed to the address (unsafe).',
     '  The test then works; to install Stork for offline use, deploy the build to an https host',
-    '  (README "Deploy").',
+    '  (docs/deploy.md).',
     '',
     '  Press Ctrl+C to stop.',
   );

@@ -91,7 +91,7 @@ export interface ComparedMetricLabel {
   unit: string;
 }
 
-/** The measures the comparison and progress pages offer, with units (README metric table). */
+/** The measures the comparison and progress pages offer, with units (docs/analysis.md, the metric table). */
 export const COMPARED_METRIC_LABELS: Partial<Record<ComparedMetric, ComparedMetricLabel>> = {
   holdTimeS: { label: 'Hold time', unit: 's' },
   rms: { label: 'Sway (RMS)', unit: 'm/s²' },
