@@ -87,7 +87,12 @@ async function analyzeFile(
   for (const { trialId, recording, imported } of read) {
     if (imported !== undefined && imported.skippedCount > 0) notes.push(skippedNote(imported));
     try {
-      const analyzed: AnalyzedTrial = { file, trialId, result: analyze(recording, options) };
+      const analyzed: AnalyzedTrial = {
+        file,
+        trialId,
+        result: analyze(recording, options),
+        samplesReceived: recording.tS.length,
+      };
       if (imported !== undefined) analyzed.imported = imported;
       trials.push(analyzed);
     } catch (error) {

@@ -10,6 +10,8 @@ export interface AnalyzedTrial {
   file: string;
   trialId: string | null;
   result: AnalysisResult;
+  /** The rows of the trial in the file (the summary's samples_received). */
+  samplesReceived?: number;
   /** For another app's recording: its format and what was converted, left out and decided. */
   imported?: ImportedRecording;
 }
@@ -47,7 +49,15 @@ export function formatJson(trials: readonly AnalyzedTrial[]): string {
 
 /** The summary CSV: identity columns the command line does not know are left empty. */
 export function formatCsv(trials: readonly AnalyzedTrial[], appVersion: string): string {
-  return writeSummaryCsv(trials.map(({ file, trialId, result }) => ({ result, file, trialId, appVersion })));
+  return writeSummaryCsv(
+    trials.map(({ file, trialId, result, samplesReceived }) => ({
+      result,
+      file,
+      trialId,
+      samplesReceived: samplesReceived ?? null,
+      appVersion,
+    })),
+  );
 }
 
 export function formatResults(

@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import { FormatError } from './format-error';
 
 /** U+FEFF, which some writers (Excel's "CSV UTF-8") put before the first character. */
-const BYTE_ORDER_MARK = '\uFEFF';
+export const BYTE_ORDER_MARK = '\uFEFF';
 
 /** Receives each non-blank row: its cells as ranges of `source`, and the row's first line. */
 export interface RowVisitor {

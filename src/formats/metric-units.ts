@@ -86,9 +86,15 @@ export function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-/** The summary column of a metric: `rms_ap_m_s2`, `mean_velocity_u_s`, `f50_hz`, `duration_s`. */
+/**
+ * Column names that are not the key in snake case: `samples` is N, the samples on the analysis's
+ * uniform grid, named apart from the rows received (samples_received, summary-csv.ts).
+ */
+const COLUMN_BASE_NAMES: Partial<Record<MetricKey, string>> = { samples: 'samples_analysed' };
+
+/** The summary column of a metric: `rms_ap_m_s2`, `mean_velocity_u_s`, `f50_hz`, `samples_analysed`. */
 export function metricColumnName(key: MetricKey, scheme: UnitScheme): string {
-  const base = snakeCase(key);
+  const base = COLUMN_BASE_NAMES[key] ?? snakeCase(key);
   if (KEYS_NAMING_THEIR_UNIT.has(key)) return base;
   const suffix = unitSuffix(METRIC_UNITS[key], scheme);
   return suffix === '' ? base : `${base}_${suffix}`;

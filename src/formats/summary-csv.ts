@@ -6,10 +6,13 @@
  * (a negative number stays a number, never neutralised); a missing or non-finite number is an
  * empty cell. Text cells a spreadsheet would run as a formula are neutralised with a leading
  * `'` (FORMULA_TRIGGER). Columns, in order:
- * - identity: file, trial_id, date_time (ISO 8601 with offset), subject, stance_side,
- *   condition, surface, placement, cap_s, hold_time_s, end_reason: empty where unknown;
+ * - identity: file, trial_id, date_time (ISO 8601 with offset), subject, stance_side, eyes,
+ *   surface, placement, cap_s, hold_time_s (to the nanosecond, core/hold-time.ts), end_reason:
+ *   empty where unknown;
  * - signal (`motion` or `sway`), signal_unit (`m/s^2` for motion, empty when the file did not
- *   say, as for a 2-D sway CSV), window_from_s, window_to_s, touchdown_s;
+ *   say, as for a 2-D sway CSV), window_from_s, window_to_s, touchdown_s, samples_received (the
+ *   rows the trial has, before any cleaning or resampling; the metric `samples_analysed` is N,
+ *   on the analysis's grid);
  * - every metric of SPEC section 4 with its unit in the name (metric-units.ts): with the
  *   `motion` scheme (`rms_ap_m_s2`) when every row is a phone recording, else the `generic`
  *   scheme (`rms_ap_u`, u given per row in signal_unit); or, scheme `both` (the page's export of
@@ -20,9 +23,13 @@
  * - dropped_non_finite_time, dropped_non_finite_value, dropped_non_increasing_time,
  *   dropped_non_finite_gyro (rows, SPEC section 3 step 1), warnings (joined by ` | `),
  *   app_version, analysis_version.
+ * Every column is described for people in docs/summary-csv.md. Files written before these names
+ * (`condition`, `samples`, no samples_received) still read (summary-reader.ts).
  */
 import Papa from 'papaparse';
+import { roundHoldTimeS } from '../core/hold-time';
 import type { AnalysisResult, DroppedCounts, MetricKey } from '../core/types';
+import { BYTE_ORDER_MARK } from './csv-text';
 import { METRIC_KEYS, metricColumnName, snakeCase, type UnitScheme } from './metric-units';
 
 /** One row: an analysis result and what is known about the trial it came from. */
@@ -36,12 +43,14 @@ export interface SummaryTrial {
   subject?: string | null;
   stanceSide?: string | null;
   /** Eyes `open` / `closed`. */
-  condition?: string | null;
+  eyes?: string | null;
   surface?: string | null;
   placement?: string | null;
   capS?: number | null;
-  /** Defaults to `result.holdTimeS`. */
+  /** Defaults to `result.holdTimeS`; written to the nanosecond (roundHoldTimeS). */
   holdTimeS?: number | null;
+  /** The rows the trial has (samples_received), before cleaning and resampling. */
+  samplesReceived?: number | null;
   endReason?: string | null;
   appVersion?: string | null;
   /** `signal` when there is no result to say it (a sway trial that could not be analysed). */
@@ -81,7 +90,7 @@ const IDENTITY_COLUMNS = [
   'date_time',
   'subject',
   'stance_side',
-  'condition',
+  'eyes',
   'surface',
   'placement',
   'cap_s',
@@ -92,7 +101,11 @@ const IDENTITY_COLUMNS = [
   'window_from_s',
   'window_to_s',
   'touchdown_s',
+  'samples_received',
 ] as const;
+
+/** Columns a summary written before them does not have: read as empty (summary-reader.ts). */
+export const OPTIONAL_SUMMARY_COLUMNS: readonly string[] = ['samples_received'];
 
 const DROPPED_KEYS: readonly (keyof DroppedCounts)[] = [
   'nonFiniteTime',
@@ -137,12 +150,24 @@ export function unitSchemeOf(trials: readonly SummaryTrial[]): UnitScheme {
 /** A cell: text (neutralised if it looks like a formula), a number cell, or empty (null). */
 export type SummaryCell = string | number | boolean | null;
 
+/** How the text is written. */
+export interface SummaryCsvOptions {
+  /**
+   * Start with a UTF-8 byte-order mark (U+FEFF), so that Excel opens the file as UTF-8 (without
+   * it, Excel for Windows reads a CSV in the system's code page: "Müller" becomes "MÃ¼ller").
+   * Stork's readers, pandas (`encoding='utf-8-sig'`) and LibreOffice skip it.
+   * @default false
+   */
+  byteOrderMark?: boolean;
+}
+
 /** The summary CSV text: header, one row per trial, CRLF after every row. */
-export function writeSummaryCsv(trials: readonly SummaryTrial[]): string {
+export function writeSummaryCsv(trials: readonly SummaryTrial[], options: SummaryCsvOptions = {}): string {
   const scheme = unitSchemeOf(trials);
   return summaryCsvText(
     summaryColumns(scheme),
     trials.map((trial) => summaryRow(trial, scheme)),
+    options,
   );
 }
 
@@ -150,14 +175,19 @@ export function writeSummaryCsv(trials: readonly SummaryTrial[]): string {
  * A summary-style CSV from its header and rows: `,`, CRLF after every row, numbers as the
  * shortest round-trip text, formula-like text neutralised (FORMULA_TRIGGER).
  */
-export function summaryCsvText(fields: readonly string[], rows: readonly SummaryCell[][]): string {
+export function summaryCsvText(
+  fields: readonly string[],
+  rows: readonly SummaryCell[][],
+  options: SummaryCsvOptions = {},
+): string {
+  const mark = options.byteOrderMark === true ? BYTE_ORDER_MARK : '';
   // papaparse writes an empty row for empty data; a header alone is just the names.
-  if (rows.length === 0) return `${fields.join(',')}\r\n`;
+  if (rows.length === 0) return `${mark}${fields.join(',')}\r\n`;
   const csv = Papa.unparse<SummaryCell[]>(
     { fields: [...fields], data: rows as SummaryCell[][] },
     { delimiter: ',', newline: '\r\n', quotes: false, escapeFormulae: FORMULA_TRIGGER, header: true },
   );
-  return `${csv}\r\n`;
+  return `${mark}${csv}\r\n`;
 }
 
 /**
@@ -196,18 +226,23 @@ function identityCells(trial: SummaryTrial, result: AnalysisResult | null): Summ
     text(trial.dateTime),
     text(trial.subject),
     text(trial.stanceSide),
-    text(trial.condition),
+    text(trial.eyes),
     text(trial.surface),
     text(trial.placement),
     number(trial.capS),
-    number(trial.holdTimeS ?? result?.holdTimeS),
+    number(roundedHoldTime(trial.holdTimeS ?? result?.holdTimeS)),
     text(trial.endReason),
     result?.signal ?? trial.signal ?? '',
     signalUnit(result?.signal ?? trial.signal, trial.signalUnit),
     number(result?.window.fromS),
     number(result?.window.toS),
     number(result?.touchdownS),
+    number(trial.samplesReceived),
   ];
+}
+
+function roundedHoldTime(seconds: number | null | undefined): number | null | undefined {
+  return typeof seconds === 'number' ? roundHoldTimeS(seconds) : seconds;
 }
 
 /** m/s^2 for a motion signal, the given unit for a sway signal (empty when unknown), else empty. */

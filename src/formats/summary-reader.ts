@@ -4,12 +4,16 @@
  * type. Numbers are read exactly (decimal.ts), so a number written as the shortest round-trip
  * text comes back as the same double; `true`/`false` are booleans; an empty cell is null; text
  * cells lose the `'` that neutralised a formula-like text, and only that one.
+ *
+ * A summary written before the columns were renamed still reads: its `condition` is read as
+ * `eyes` and its `samples` as `samples_analysed` (LEGACY_COLUMN_NAMES), and samples_received,
+ * which it does not have, is empty.
  */
 import { readTextRows } from './csv-table';
 import { parseDecimal } from './decimal';
 import { FormatError, quoteCell } from './format-error';
 import { METRIC_KEYS, metricColumnName, type UnitScheme } from './metric-units';
-import { FORMULA_TRIGGER, summaryColumns, type SummaryScheme } from './summary-csv';
+import { FORMULA_TRIGGER, OPTIONAL_SUMMARY_COLUMNS, summaryColumns, type SummaryScheme } from './summary-csv';
 
 /** How a column's cells are read. */
 export type SummaryColumnType = 'text' | 'number' | 'integer' | 'boolean' | 'date-time';
@@ -26,7 +30,7 @@ export interface SummaryRow {
 export interface SummaryTable {
   /** `motion` (`rms_ap_m_s2`), `generic` (`rms_ap_u`) or `both` (the page's export with sway trials), from the header. */
   scheme: SummaryScheme;
-  /** The header's names, lower case, in file order. */
+  /** The header's names, lower case, in file order; a legacy name as its new one (LEGACY_COLUMN_NAMES). */
   columns: string[];
   rows: SummaryRow[];
 }
@@ -63,6 +67,7 @@ export const SUMMARY_COLUMN_TYPES: Readonly<Record<string, SummaryColumnType>> =
   window_from_s: 'number',
   window_to_s: 'number',
   touchdown_s: 'number',
+  samples_received: 'integer',
   ...Object.fromEntries(
     (['motion', 'generic'] as const).flatMap((scheme) =>
       METRIC_KEYS.map((key) => [metricColumnName(key, scheme), key === 'samples' ? 'integer' : 'number']),
@@ -74,6 +79,15 @@ export const SUMMARY_COLUMN_TYPES: Readonly<Record<string, SummaryColumnType>> =
   dropped_non_finite_gyro: 'integer',
   analysis_version: 'integer',
   ...TRIAL_COLUMN_TYPES,
+};
+
+/**
+ * The names of summaries written before the columns said what they are, and the new ones:
+ * `condition` was the eyes, `samples` the samples on the analysis's grid.
+ */
+export const LEGACY_COLUMN_NAMES: Readonly<Record<string, string>> = {
+  condition: 'eyes',
+  samples: 'samples_analysed',
 };
 
 /** ISO 8601 date-time with an offset (`Z` or `+01:00`), seconds and fraction optional. */
@@ -94,13 +108,19 @@ const MAX_SUMMARY_ROWS = 100_000;
 export function readSummaryCsv(text: string): SummaryTable {
   const [header, ...rows] = readTextRows(text, MAX_SUMMARY_ROWS + 1);
   if (header === undefined) throw new FormatError(null, 'file is empty');
-  const columns = header.cells.map((cell) => cell.trim().toLowerCase());
+  const named = header.cells.map((cell) => cell.trim().toLowerCase());
+  // A legacy name is read as the new one, unless the file also has the new one (then it is any other column).
+  const columns = named.map((name) => {
+    const renamed = LEGACY_COLUMN_NAMES[name];
+    return renamed !== undefined && !named.includes(renamed) ? renamed : name;
+  });
   const seen = new Set<string>();
   for (const name of columns) {
     if (name !== '' && seen.has(name)) throw new FormatError(header.line, `column ${name} appears twice`);
     seen.add(name);
   }
-  const missingOf = (scheme: SummaryScheme) => summaryColumns(scheme).filter((name) => !seen.has(name));
+  const missingOf = (scheme: SummaryScheme) =>
+    summaryColumns(scheme).filter((name) => !seen.has(name) && !OPTIONAL_SUMMARY_COLUMNS.includes(name));
   const missingMotion = missingOf('motion');
   const missingGeneric = missingOf('generic');
   const closer: UnitScheme = missingMotion.length <= missingGeneric.length ? 'motion' : 'generic';

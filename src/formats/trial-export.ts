@@ -39,6 +39,8 @@ export interface TrialExportMeta {
   appVersion: string;
   /** The `subject` cell of a trial: the person's name or code, as the page chooses. @default empty */
   subjectOf?: (record: StorkTrialRecord) => string | null;
+  /** Start the summary with a UTF-8 byte-order mark, for Excel (SummaryCsvOptions). @default false */
+  byteOrderMark?: boolean;
 }
 
 /** The two files. */
@@ -146,6 +148,7 @@ export function trialSummaryCsv(records: readonly StorkTrialRecord[], meta: Tria
   return summaryCsvText(
     trialSummaryColumns(scheme),
     records.map((record) => [...specCells(record, meta, scheme), ...trialCells(record)]),
+    { byteOrderMark: meta.byteOrderMark ?? false },
   );
 }
 
@@ -158,12 +161,13 @@ function specCells(record: StorkTrialRecord, meta: TrialExportMeta, scheme: Summ
       dateTime: record.startedAt,
       subject: meta.subjectOf?.(record) ?? null,
       stanceSide: record.setup.stanceSide,
-      condition: record.setup.eyes,
+      eyes: record.setup.eyes,
       surface: record.setup.surface,
       placement: record.setup.placement,
       capS: record.setup.capS,
       holdTimeS: record.holdTimeS,
       endReason: record.endReason,
+      samplesReceived: record.samples.tS.length,
       appVersion: meta.appVersion,
       ...sway,
     },

@@ -341,7 +341,7 @@ function trialFromSummary(
       swaySignal === null ? null : { ...swaySignal, unit: cells.text('signal_unit') };
     const setup: StorkTrialSetup = {
       stanceSide: cells.oneOf('stance_side', TRIAL_VALUES.stanceSide),
-      eyes: cells.oneOf('condition', TRIAL_VALUES.eyes),
+      eyes: cells.oneOf('eyes', TRIAL_VALUES.eyes),
       surface: cells.oneOf('surface', TRIAL_VALUES.surface),
       placement: cells.oneOf('placement', TRIAL_VALUES.placement),
       capS: cells.oneOf('cap_s', TRIAL_VALUES.capS),

@@ -11,6 +11,7 @@
  */
 import { analyze } from '../core/analyze';
 import type { TouchdownDetector } from '../core/detect/touchdown';
+import { roundHoldTimeS } from '../core/hold-time';
 import { SETTLE_S } from '../core/options';
 import type { AnalysisResult, MotionRecording } from '../core/types';
 import type { TrialCues } from '../sensors/cues';
@@ -257,6 +258,8 @@ export function createTrialRun(context: TrialRunContext): TrialRun {
       else if (input === 'touchdown') holdTimeS = touchdownS ?? 0;
       else if (input === 'stop' || input === 'hidden') holdTimeS = clampToTrial(trialTimeAt(atMs));
       else holdTimeS = lastStoredS(); // silent, source-ended: the data ends with the last sample
+      // To the nanosecond: finer than any clock, without the noise of subtracting time stamps.
+      holdTimeS = roundHoldTimeS(holdTimeS);
     }
     const samples = columns.toSamples();
     const { analysis, analysisError } = started

@@ -119,7 +119,7 @@ function measuredHandle(run: TrialRun, meter: TrialCostMeter): (input: TrialInpu
  *   speeds above 1 the samples' clock runs ahead, so the sample comes first): 'completed',
  *   holdTimeS = capS exactly; a sample with t > capS is after the end and is not stored;
  * - a touch-down confirmed by the streaming detector at 1.0 s (SPEC settleS) or later:
- *   'touchdown', holdTimeS = touchdownS;
+ *   'touchdown', holdTimeS = touchdownS to the nanosecond (every hold time is: core/hold-time.ts);
  * - Stop: 'stopped', holdTimeS = the time of the press; the motion source completing (the
  *   demo recording is over) also ends as 'stopped', at the last sample;
  * - the page hidden, or no reading for SENSOR_SILENCE_S after "go": 'hidden' / 'sensor-silent',

@@ -131,6 +131,7 @@ export async function showExport(context: PlaceContext): Promise<void> {
   };
   const summaryBox = kindBox('summary');
   const samplesBox = kindBox('samples');
+  const excelBox = h('input', { id: 'export-excel', attrs: { type: 'checkbox' } });
   const kinds = h(
     'fieldset',
     { className: 'export-kinds' },
@@ -146,6 +147,12 @@ export async function showExport(context: PlaceContext): Promise<void> {
       { className: 'check', attrs: { for: 'export-samples' } },
       samplesBox,
       h('span', {}, 'Samples: every sensor reading of the trials'),
+    ),
+    h(
+      'label',
+      { className: 'check', attrs: { for: 'export-excel' } },
+      excelBox,
+      h('span', {}, 'For Excel: mark the summary as UTF-8, so names with accents open as written'),
     ),
   );
   const status = h('p', {
@@ -195,7 +202,13 @@ export async function showExport(context: PlaceContext): Promise<void> {
       const files = wanted.flatMap((kind) => {
         const parts =
           kind === 'summary'
-            ? [trialSummaryCsv(records, { appVersion, subjectOf: (record) => names.get(record.id) ?? null })]
+            ? [
+                trialSummaryCsv(records, {
+                  appVersion,
+                  subjectOf: (record) => names.get(record.id) ?? null,
+                  byteOrderMark: excelBox.checked,
+                }),
+              ]
             : [...trialSamplesCsvParts(records)];
         const file = new File(parts, fileName(kind), { type: 'text/csv' });
         // 2-D sway trials (force plate) are not in the samples CSV: their AP and ML go in a sway CSV beside it.

@@ -33,7 +33,7 @@ describe('metric column names', () => {
   it('carry units derived from each definition (SPEC section 4), m/s^2 written out for motion', () => {
     const motion = Object.fromEntries(METRIC_KEYS.map((key) => [key, metricColumnName(key, 'motion')]));
     expect(motion).toEqual({
-      samples: 'samples',
+      samples: 'samples_analysed',
       durationS: 'duration_s',
       rateHz: 'rate_hz',
       inputRateHz: 'input_rate_hz',
@@ -90,11 +90,12 @@ describe('writeSummaryCsv', () => {
         dateTime: '2025-03-14T09:26:53+01:00',
         subject: 'S01',
         stanceSide: 'left',
-        condition: 'open',
+        eyes: 'open',
         surface: 'firm',
         placement: 'chest',
         capS: 45,
         endReason: 'touchdown',
+        samplesReceived: 1001,
         appVersion: '0.1.0',
       },
     ]);
@@ -108,7 +109,7 @@ describe('writeSummaryCsv', () => {
       date_time: '2025-03-14T09:26:53+01:00',
       subject: 'S01',
       stance_side: 'left',
-      condition: 'open',
+      eyes: 'open',
       surface: 'firm',
       placement: 'chest',
       cap_s: '45',
@@ -119,7 +120,8 @@ describe('writeSummaryCsv', () => {
       window_from_s: '1',
       window_to_s: '20.25',
       touchdown_s: '20.75',
-      samples: '0.5',
+      samples_received: '1001',
+      samples_analysed: '0.5',
       rms_ap_m_s2: '4.5',
       gyro_rms_ml_deg_s: '25.5',
       dropped_non_finite_time: '1',

@@ -162,7 +162,7 @@ describe("the page's summary CSV with 2-D sway trials", () => {
     const [cm, phoneRow] = table.rows.map((row) => row.cells);
     expect(cm?.['rms_ap_u']).toBe(swayCm.analysis!.metrics.rmsAp);
     expect(cm?.['rms_ap_m_s2']).toBeNull();
-    expect(cm?.['samples']).toBe(swayCm.analysis!.metrics.samples);
+    expect(cm?.['samples_analysed']).toBe(swayCm.analysis!.metrics.samples);
     expect(cm?.['signal_unit']).toBe('cm');
     expect(phoneRow?.['rms_ap_m_s2']).toBe(phone.analysis!.metrics.rmsAp);
     expect(phoneRow?.['rms_ap_u']).toBeNull();

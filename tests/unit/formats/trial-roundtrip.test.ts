@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { analyze } from '../../../src/core/analyze';
 import { AnalysisError } from '../../../src/core/errors';
+import { roundHoldTimeS } from '../../../src/core/hold-time';
 import type { AnalysisResult, SwayMetrics } from '../../../src/core/types';
 import { FormatError } from '../../../src/formats/format-error';
 import { METRIC_KEYS, metricColumnName } from '../../../src/formats/metric-units';
@@ -185,7 +186,8 @@ function recordArbitrary(id: string): fc.Arbitrary<StorkTrialRecord> {
         'sensor-silent' as const,
       ),
       interrupted: fc.boolean(),
-      holdTimeS: finiteSummaryNumber,
+      // A trial's hold time is a whole number of nanoseconds (trial-run.ts rounds it, core/hold-time.ts).
+      holdTimeS: finiteSummaryNumber.map(roundHoldTimeS),
       touchdownS: fc.option(finiteSummaryNumber, { nil: null }),
       source: fc.constantFrom('sensor' as const, 'demo' as const),
       inputRateHz: summaryNumber,
