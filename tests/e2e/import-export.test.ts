@@ -89,6 +89,8 @@ describe('import and export from the page', () => {
     await viewportScreenshot(page, '83-export');
     const downloads: Download[] = [];
     page.on('download', (download) => downloads.push(download));
+    // For Excel: the summary starts with a UTF-8 byte-order mark (so "Zoë" opens as written); it imports all the same below.
+    await page.getByLabel(/^For Excel/).check();
     const first = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await first;
@@ -113,6 +115,8 @@ describe('import and export from the page', () => {
         return path;
       }),
     );
+    expect([...readFileSync(saved[0]!).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(readFileSync(saved[1]!).subarray(0, 4).toString('latin1')).toBe('t_ms');
     const summary = readFileSync(saved[0]!, 'utf8').split(/\r?\n/).filter(Boolean);
     expect(summary).toHaveLength(3); // header + two trials
     expect(summary[1]).toContain(PERSON);
