@@ -3,7 +3,7 @@ import { detectTouchdown } from './detect/touchdown';
 import { AnalysisError } from './errors';
 import { computeSwayMetrics } from './metrics/sway-metrics';
 import {
-  ANALYSIS_VERSION,
+  analysisVersionOf,
   CHROMIUM_QUANTUM_M_S2,
   DEFAULT_CUTOFF_HZ,
   DEFAULT_FILTER_ORDER,
@@ -260,7 +260,8 @@ function analyzeOnGrid(
       : null;
   const firstS = tS[0] as number;
   const lastS = tS[tS.length - 1] as number;
-  const fromS = options.fromS ?? SETTLE_S;
+  // A phone's t = 0 is "go": skip the lift-off. A force plate's recording has no "go": all of it.
+  const fromS = options.fromS ?? (recording.kind === 'motion' ? SETTLE_S : firstS);
   const toS = options.toS ?? (touchdownS !== null ? touchdownS - TOUCHDOWN_MARGIN_S : Infinity);
   const loS = Math.max(firstS, fromS);
   const hiS = Math.min(lastS, toS);
@@ -347,7 +348,7 @@ function analyzeOnGrid(
   return {
     grid,
     result: {
-      analysisVersion: ANALYSIS_VERSION,
+      analysisVersion: analysisVersionOf(recording.kind),
       signal: recording.kind,
       window: { fromS: loS, toS: hiS },
       touchdownS,

@@ -84,7 +84,10 @@ export type MetricKey = Exclude<keyof SwayMetrics, 'signal'>;
 
 /** Options of the analysis (SPEC section 3); every field has the SPEC's default. */
 export interface AnalysisOptions {
-  /** Start of the analysis window, s. @default automatic: first time + settleS (SPEC section 5) */
+  /**
+   * Start of the analysis window, s. @default automatic: SETTLE_S after "go" for a phone
+   * recording (SPEC section 5); the first sample for a 2-D sway recording, which has no "go"
+   */
   fromS?: number;
   /** End of the analysis window, s. @default automatic: touch-down - touchdownMarginS, or the end */
   toS?: number;
@@ -98,7 +101,7 @@ export interface AnalysisOptions {
 
 /** The outcome of `analyze` (SPEC sections 3-5, 8). */
 export interface AnalysisResult {
-  /** Bumped whenever a number this analysis produces may change for the same input. */
+  /** Bumped whenever a number this analysis produces may change for the same input (options.ts: per kind). */
   analysisVersion: number;
   signal: 'motion' | 'sway';
   /** The window actually analysed, s, on the recording's time axis. */

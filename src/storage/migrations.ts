@@ -13,6 +13,10 @@
  *   both stores a `byDeleted` index for delete with undo.
  * - v4: `summaries`, one columnar record per person for fast listing (summaries.ts). It starts
  *   empty: each person's summary is built from `trials` the first time it is read.
+ * - v5: 2-D sway trials analysed by a version below 2 (their automatic window skipped the
+ *   first second, as a phone's does after "go") get `analysisVersion` 0, so re-analysis
+ *   (reanalysis.ts) analyses them again, whole; their people's summaries are rebuilt. Phone
+ *   trials are not touched.
  *
  * Steps work on untyped handles: each version had its own record shapes.
  */
@@ -110,8 +114,30 @@ const v4: SchemaStep = {
   },
 };
 
+/** The sway analysis version from which a sway recording is analysed whole (SWAY_ANALYSIS_VERSION then). */
+const SWAY_WHOLE_RECORDING_VERSION = 2;
+
+const v5: SchemaStep = {
+  version: 5,
+  async upgrade(_db, tx) {
+    const people = new Set<string>();
+    let cursor = await tx.objectStore('trials').openCursor();
+    while (cursor) {
+      const trial = cursor.value as { sway?: unknown; analysisVersion?: unknown; personId?: unknown };
+      const version = typeof trial.analysisVersion === 'number' ? trial.analysisVersion : 0;
+      if (trial.sway !== undefined && version > 0 && version < SWAY_WHOLE_RECORDING_VERSION) {
+        await cursor.update({ ...trial, analysisVersion: 0 });
+        if (typeof trial.personId === 'string') people.add(trial.personId);
+      }
+      cursor = await cursor.continue();
+    }
+    // The summaries are a cache of the trials: each is built again the first time it is read.
+    for (const personId of people) await tx.objectStore('summaries').delete(personId);
+  },
+};
+
 /** Every step, oldest first; the last one's version is SCHEMA_VERSION. */
-export const SCHEMA_STEPS: readonly SchemaStep[] = [v1, v2, v3, v4];
+export const SCHEMA_STEPS: readonly SchemaStep[] = [v1, v2, v3, v4, v5];
 
 /** Runs the steps above `fromVersion` up to and including `toVersion`, in order. */
 export async function upgradeSchema(

@@ -1,13 +1,16 @@
 /**
  * Re-analysis of stored trials after the analysis changed (ANALYSIS_VERSION, src/core/options.ts):
  * every trial whose `analysisVersion` is below the current one is analysed again from its raw
- * samples. Work goes in batches, each read in one transaction and written in another (the
+ * samples, and brought to its kind's version (a 2-D sway trial to SWAY_ANALYSIS_VERSION). A sway
+ * trial analysed before SWAY_ANALYSIS_VERSION is stored with version 0 (migrations.ts v5 for the
+ * stored ones, trials.ts for one saved later), so the index finds it without reading the phone
+ * trials, whose analysis did not change. Work goes in batches, each read in one transaction and written in another (the
  * analysis itself runs between them: IndexedDB commits a transaction left idle). A trial's
  * version is raised in the same write as its new analysis, so an interrupted run (a reload, a
  * closed tab) resumes where it stopped, and a finished trial is never analysed twice.
  */
 import { analyze } from '../core/analyze';
-import { ANALYSIS_VERSION } from '../core/options';
+import { ANALYSIS_VERSION, SWAY_ANALYSIS_VERSION } from '../core/options';
 import type { AnalysisResult } from '../core/types';
 import { NO_SAMPLES_MESSAGE, recordingOf } from '../session/trial-run';
 import type { TrialSamples } from '../session/types';
@@ -23,7 +26,10 @@ export const REANALYSIS_BATCH_SIZE = 25;
 export interface ReanalysisOptions {
   /** Analyses a trial's samples. @default the pipeline of SPEC section 3 (`analyze`) */
   analyzeSamples?: (samples: TrialSamples) => AnalysisResult;
-  /** The version to bring trials up to. @default ANALYSIS_VERSION */
+  /**
+   * The version to bring trials below it up to (a sway trial to at least SWAY_ANALYSIS_VERSION).
+   * @default ANALYSIS_VERSION
+   */
   version?: number;
   /** @default REANALYSIS_BATCH_SIZE */
   batchSize?: number;
@@ -113,11 +119,12 @@ export async function reanalyzeOutdated(
         const trial = current[k];
         // Changed meanwhile (deleted for good, or analysed by another tab): leave it.
         if (!trial || trial.analysisVersion >= version) return;
+        const target = trial.sway === undefined ? version : Math.max(version, SWAY_ANALYSIS_VERSION);
         const outcome = result.outcome ?? {
           analysis: null,
           analysisError: trial.analysisError ?? NO_SAMPLES_MESSAGE,
         };
-        updated.push({ ...trial, ...outcome, analysisVersion: version });
+        updated.push({ ...trial, ...outcome, analysisVersion: target });
       });
       await Promise.all(updated.map((trial) => store.put(trial)));
       for (const personId of new Set(updated.map((trial) => trial.personId))) {

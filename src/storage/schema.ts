@@ -1,5 +1,5 @@
 /**
- * What the history database holds (the current schema, version 4) and the records' shapes.
+ * What the history database holds (the current schema, version 5) and the records' shapes.
  * How each earlier layout is brought up to this one: migrations.ts.
  *
  * Object stores:
@@ -23,7 +23,7 @@ import type { SummariesRecord } from './summaries';
 /** The database's name in the browser's storage for this site. */
 export const DATABASE_NAME = 'stork-history';
 /** The schema version this code writes; every lower version has a migration (migrations.ts). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Needed only for the eyes-closed norms, which Springer et al. 2007 give for women and men. */
 export type { Sex };
@@ -63,7 +63,8 @@ export interface StoredTrial extends Omit<TrialRecord, 'samples' | 'sway'> {
   startedAtMs: number;
   /**
    * The analysis version the stored `analysis` (or `analysisError`) was made with; below the
-   * current ANALYSIS_VERSION the trial is re-analysed from its samples. 0 = unknown.
+   * current ANALYSIS_VERSION the trial is re-analysed from its samples. 0 = unknown, or to be
+   * analysed again (a sway trial analysed before SWAY_ANALYSIS_VERSION: reanalysis.ts).
    */
   analysisVersion: number;
   /** Rows of samples stored with the trial. */

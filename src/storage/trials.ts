@@ -1,5 +1,5 @@
 /** The trials in the history: save (one transaction), list one person's, read one, delete with undo. */
-import { ANALYSIS_VERSION } from '../core/options';
+import { ANALYSIS_VERSION, SWAY_ANALYSIS_VERSION } from '../core/options';
 import type { TrialRecord, TrialSamples, TrialSway } from '../session/types';
 import type { StoreContext, UndoToken } from './context';
 import { StorageError } from './errors';
@@ -87,14 +87,25 @@ export function toStoredForm(
     ...metadata,
     personId,
     startedAtMs: startedAtMsOf(record.startedAt),
-    // A record without analysis was judged by the code that made it, which is this version.
-    analysisVersion: record.analysis?.analysisVersion ?? ANALYSIS_VERSION,
+    analysisVersion: storedAnalysisVersion(record),
     sampleCount: encoded.rows,
     sampleBytes: encodedByteLength(encoded),
     ...(sway === undefined ? {} : { sway: { unit: sway.unit } }),
   };
   delete trial.deletedAtMs;
   return { trial, samples: encoded };
+}
+
+/**
+ * The version a record is stored with: its analysis's; for a record without analysis, the
+ * code that judged it, which is this version. A sway trial analysed before
+ * SWAY_ANALYSIS_VERSION (e.g. from an older export) gets 0, so re-analysis takes it (reanalysis.ts).
+ */
+function storedAnalysisVersion(record: TrialRecord): number {
+  const isSway = record.sway !== undefined;
+  const current = isSway ? SWAY_ANALYSIS_VERSION : ANALYSIS_VERSION;
+  const version = record.analysis?.analysisVersion ?? current;
+  return isSway && version < SWAY_ANALYSIS_VERSION ? 0 : version;
 }
 
 const isLive = (trial: StoredTrial | undefined): trial is StoredTrial =>

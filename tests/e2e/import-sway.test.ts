@@ -39,7 +39,7 @@ async function historyList(page: Page) {
 
 describe('importing a force plate’s 2-D sway CSV on the page', () => {
   it('saves it as a trial whose result screen shows stork analyze’s metrics, and exports it back', async () => {
-    // What the command line says of the same file (default window: 1 s after the first time to the end).
+    // What the command line says of the same file (default window: a sway CSV has no "go", so all of it).
     const cli = await storkAnalyze(FORCE_PLATE);
     expect(cli.metrics['signal']).toBe('sway');
     const text = readFileSync(FORCE_PLATE, 'utf8');
