@@ -100,7 +100,8 @@ and trial. A FILE is one of:
 Units and signs are converted to Stork's (m/s^2, deg/s, W3C sign); JSON says what was converted.
 
 Options:
-  --from S         start of the analysis window, s (default: 1 s after "go")
+  --from S         start of the analysis window, s (default: 1 s after "go"; a 2-D sway CSV,
+                   which has no "go", from its first sample)
   --to S           end of the analysis window, s (default: 0.5 s before touch-down, or the end)
   --rate HZ        rate of the uniform grid the signal is resampled onto (default: 50)
   --cutoff HZ      low-pass cut-off (default: 3.5)
