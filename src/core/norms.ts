@@ -143,3 +143,175 @@ export function holdTimeNormBand(
   }
   return band;
 }
+
+/**
+ * More published norms, each with its protocol; `publishedHoldTimeNorms` returns those whose
+ * protocol is the trial's, and why each other one does not apply.
+ */
+export interface PublishedNormTable {
+  /** For the page: "Bohannon et al. 1984". */
+  source: string;
+  citation: string;
+  /** How the value was read (primary text, abstract, or secondary source). */
+  where: string;
+  eyes: 'open' | 'closed';
+  /** Used for these caps only, s. */
+  capsS: readonly number[];
+  /** What the value is: "mean" of the group. */
+  statistic: string;
+  groups: readonly { fromAge: number; toAge: number; meanS: number }[];
+}
+
+/**
+ * Bohannon RW, Larkin PA, Cook AC, Gear J, Singer J 1984, Decrease in timed balance test
+ * scores with aging, Phys Ther 64(7):1067-1070: 184 volunteers aged 20-79, one-legged balance
+ * timed to a 30 s maximum, firm floor, eyes open and closed (abstract found; the table's
+ * means by decade are from a secondary source, to be checked against the primary paper).
+ * Only for a 30 s cap: a 45 s cap lets the young hold past 30 s.
+ */
+export const BOHANNON_1984_EYES_OPEN: PublishedNormTable = {
+  source: 'Bohannon et al. 1984',
+  citation:
+    'Bohannon RW, Larkin PA, Cook AC, Gear J, Singer J. Decrease in timed balance test scores with aging. Phys Ther. 1984;64(7):1067-1070.',
+  where: 'means by decade from a secondary source, to be checked against the paper',
+  eyes: 'open',
+  capsS: [30],
+  statistic: 'mean',
+  groups: [
+    { fromAge: 20, toAge: 29, meanS: 30.0 },
+    { fromAge: 30, toAge: 39, meanS: 30.0 },
+    { fromAge: 40, toAge: 49, meanS: 29.7 },
+    { fromAge: 50, toAge: 59, meanS: 29.4 },
+    { fromAge: 60, toAge: 69, meanS: 22.5 },
+    { fromAge: 70, toAge: 79, meanS: 14.2 },
+  ],
+};
+
+/** Bohannon et al. 1984, eyes closed (same paper and caveat as BOHANNON_1984_EYES_OPEN). */
+export const BOHANNON_1984_EYES_CLOSED: PublishedNormTable = {
+  ...BOHANNON_1984_EYES_OPEN,
+  eyes: 'closed',
+  groups: [
+    { fromAge: 20, toAge: 29, meanS: 28.8 },
+    { fromAge: 30, toAge: 39, meanS: 27.8 },
+    { fromAge: 40, toAge: 49, meanS: 24.2 },
+    { fromAge: 50, toAge: 59, meanS: 21.0 },
+    { fromAge: 60, toAge: 69, meanS: 10.2 },
+    { fromAge: 70, toAge: 79, meanS: 4.3 },
+  ],
+};
+
+/**
+ * Bohannon RW 2006, Single limb stance times: a descriptive meta-analysis of data from
+ * individuals at least 60 years of age, Top Geriatr Rehabil 22(1):70-77 (abstract): 22
+ * studies, 3484 people aged 60-99, eyes open; mean single-limb stance 27.0 s (60-69), 17.2 s
+ * (70-79), 8.5 s (80-99). The pooled studies used different caps (30 s and longer; to be
+ * checked against the paper's table), so the means are shown for 30, 45 and 60 s caps, not for
+ * 10 or 20 s, where a 27 s mean cannot occur.
+ */
+export const BOHANNON_2006_EYES_OPEN: PublishedNormTable = {
+  source: 'Bohannon 2006',
+  citation:
+    'Bohannon RW. Single limb stance times: a descriptive meta-analysis of data from individuals at least 60 years of age. Top Geriatr Rehabil. 2006;22(1):70-77.',
+  where: 'abstract (means by age group)',
+  eyes: 'open',
+  capsS: [30, 45, 60],
+  statistic: 'mean',
+  groups: [
+    { fromAge: 60, toAge: 69, meanS: 27.0 },
+    { fromAge: 70, toAge: 79, meanS: 17.2 },
+    { fromAge: 80, toAge: 99, meanS: 8.5 },
+  ],
+};
+
+export const PUBLISHED_NORM_TABLES: readonly PublishedNormTable[] = [
+  BOHANNON_1984_EYES_OPEN,
+  BOHANNON_1984_EYES_CLOSED,
+  BOHANNON_2006_EYES_OPEN,
+];
+
+export type PublishedNorm =
+  | { applies: true; source: string; citation: string; lowS: number; highS: number; ageGroups: string[] }
+  | { applies: false; source: string; reason: string };
+
+/**
+ * The norms of PUBLISHED_NORM_TABLES for a trial's protocol and the person's age that day
+ * (Springer 2007 is `holdTimeNorm`). A band when the birth year leaves two age groups possible.
+ */
+export function publishedHoldTimeNorms(query: Omit<HoldTimeNormQuery, 'sex'>): PublishedNorm[] {
+  return PUBLISHED_NORM_TABLES.filter((table) => table.eyes === query.eyes).map((table) => {
+    const { source, citation } = table;
+    if (query.surface !== 'firm')
+      return { applies: false, source, reason: 'the norms are for a firm floor, not foam' };
+    if (!table.capsS.includes(query.capS)) {
+      return {
+        applies: false,
+        source,
+        reason: `the norms are for a ${table.capsS.join(' / ')} s cap (this test: ${query.capS} s)`,
+      };
+    }
+    if (typeof query.birthYear !== 'number' || !/^\d{4}-\d{2}-\d{2}/.test(query.date)) {
+      return { applies: false, source, reason: 'no birth year: the norms depend on age' };
+    }
+    const ages = possibleAges(query.birthYear, Number(query.date.slice(0, 4)));
+    const groups = ages.map((age) => table.groups.find((g) => age >= g.fromAge && age <= g.toAge));
+    if (!groups[0] || !groups[1]) {
+      const first = table.groups[0]?.fromAge;
+      const last = table.groups[table.groups.length - 1]?.toAge;
+      return {
+        applies: false,
+        source,
+        reason: `age ${ages[0]}-${ages[1]} is outside the norms (${first} to ${last} years)`,
+      };
+    }
+    const covered = [...new Set(groups as { fromAge: number; toAge: number; meanS: number }[])];
+    const values = covered.map((g) => g.meanS);
+    return {
+      applies: true,
+      source,
+      citation,
+      lowS: Math.min(...values),
+      highS: Math.max(...values),
+      ageGroups: covered.map((g) => `${g.fromAge}-${g.toAge}`),
+    };
+  });
+}
+
+/**
+ * A published fall-risk cut-off for hold time. Vellas BJ, Wayne SJ, Romero L, Baumgartner RN,
+ * Rubenstein LZ, Garry PJ 1997, One-leg balance is an important predictor of injurious falls
+ * in older persons, J Am Geriatr Soc 45(6):735-738 (abstract): 316 community-living people
+ * over 60 (mean age 73), followed 3 years; not being able to stand unassisted on one leg for
+ * 5 s was the only independent predictor of injurious falls (relative risk 2.13, 95 % CI
+ * 1.04-4.34). Eyes open on a firm floor; any cap of at least 5 s can show it (every Stork cap).
+ */
+export const VELLAS_1997_FALL_RISK = {
+  source: 'Vellas et al. 1997',
+  citation:
+    'Vellas BJ, Wayne SJ, Romero L, Baumgartner RN, Rubenstein LZ, Garry PJ. One-leg balance is an important predictor of injurious falls in older persons. J Am Geriatr Soc. 1997;45(6):735-738.',
+  where: 'abstract',
+  holdBelowS: 5,
+  fromAge: 60,
+  relativeRisk: 2.13,
+} as const;
+
+export type FallRiskCutoff =
+  | { applies: true; holdBelowS: number; source: string; citation: string }
+  | { applies: false; reason: string };
+
+/** Whether the Vellas 1997 cut-off applies to this protocol and person, or why not. */
+export function fallRiskCutoff(query: Omit<HoldTimeNormQuery, 'sex'>): FallRiskCutoff {
+  const cut = VELLAS_1997_FALL_RISK;
+  if (query.eyes !== 'open') return { applies: false, reason: 'the fall-risk cut-off is for eyes open' };
+  if (query.surface !== 'firm')
+    return { applies: false, reason: 'the fall-risk cut-off is for a firm floor' };
+  if (query.capS < cut.holdBelowS)
+    return { applies: false, reason: `a ${query.capS} s cap cannot show a ${cut.holdBelowS} s hold` };
+  if (typeof query.birthYear !== 'number' || !/^\d{4}-\d{2}-\d{2}/.test(query.date)) {
+    return { applies: false, reason: 'no birth year: the fall-risk cut-off is for people over 60' };
+  }
+  const [youngest] = possibleAges(query.birthYear, Number(query.date.slice(0, 4)));
+  if (youngest < cut.fromAge)
+    return { applies: false, reason: 'the fall-risk cut-off is for people over 60' };
+  return { applies: true, holdBelowS: cut.holdBelowS, source: cut.source, citation: cut.citation };
+}
