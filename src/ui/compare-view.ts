@@ -129,7 +129,7 @@ function definitions(): HTMLElement {
     h(
       'p',
       {},
-      `Each leg’s numbers come from its last ${LAST_TRIALS} trials in the session under the same conditions (SPEC section 6). Best = longest hold time or least sway.`,
+      `Each leg’s numbers come from its last ${LAST_TRIALS} trials in the session under the same conditions. Best = longest hold time or least sway.`,
     ),
     h(
       'dl',

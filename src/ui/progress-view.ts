@@ -21,6 +21,7 @@ import {
 } from './history-format';
 import { emptyState, frameFor, loadPageData, page, testLink } from './history-page';
 import type { PlaceContext } from './place-context';
+import { normSources } from './sources';
 import { NORM_BAND_LABEL, progressModel, type ProgressModel } from './progress-model';
 
 /** The picks, kept while the page is open in this tab. */
@@ -239,9 +240,9 @@ export async function showProgress(context: PlaceContext): Promise<void> {
         h(
           'span',
           { className: 'norm-caption', data: { field: 'norm' } },
-          ` Grey band (“${NORM_BAND_LABEL}”): ${norm.label}. `,
-          h('small', { className: 'citation' }, `${norm.note} Source: ${norm.citation}`),
+          ` Grey band (“${NORM_BAND_LABEL}”): ${norm.label}.`,
         ),
+        normSources(),
       );
     } else if (norm && !norm.applies) {
       captionParts.push(

@@ -1,6 +1,7 @@
 /**
  * The trial page, from "get ready" to the end: mostly one huge number (the countdown, then the
- * elapsed time), a small live sway trace, and a big Stop button.
+ * elapsed time) with what to do and how long is left, a small live sway trace, and a big Stop
+ * button.
  */
 import type { TrialState } from '../session/trial';
 import type { TrialSetup } from '../session/types';
@@ -22,6 +23,16 @@ export interface TrialView {
   /** Shows a countdown or running state (the ended state goes to the result page). */
   update(state: Exclude<TrialState, { phase: 'ended' }>): void;
   destroy(): void;
+}
+
+/**
+ * What the person should do while the trial runs, and how long is left, in words (never the
+ * sample count: that is the result page's check that nothing was lost).
+ */
+export function runningAdvice(setup: TrialSetup, elapsedS: number): string {
+  const leftS = Math.max(0, Math.ceil(setup.capS - elapsedS));
+  const eyes = setup.eyes === 'closed' ? 'keep your eyes closed' : 'look straight ahead';
+  return `Stand on your ${setup.stanceSide} leg, other foot off the floor, ${eyes}. ${leftS} s to go: a sound says when it is over.`;
 }
 
 export function trialView(options: TrialViewOptions): TrialView {
@@ -76,7 +87,7 @@ export function trialView(options: TrialViewOptions): TrialView {
       phaseLabel.textContent = 'Hold the position';
       bigNumber.textContent = formatTimer(state.elapsedS);
       unit.textContent = `seconds of ${setup.capS}`;
-      detail.textContent = `${state.samples} samples · watching for touch‑down`;
+      detail.textContent = runningAdvice(setup, state.elapsedS);
       if (state.live !== null) chart?.push(state.elapsedS, state.live.ap, state.live.ml);
     },
     destroy() {

@@ -43,13 +43,20 @@ describe('the progress chart against the norms', () => {
       await expect.poll(() => figure.getAttribute('data-norm-high-s')).toBe('21.5');
       const caption = await page.locator('[data-field="norm"]').innerText();
       expect(caption).toContain('Springer et al. 2007, age 70-79, eyes open: 21.5 s');
-      expect(caption).toContain('J Geriatr Phys Ther. 2007;30(1):8-15');
+      // The paper, and what the norm is, in a "Sources" disclosure under the chart.
+      const sources = page.locator('[data-field="norm-sources"]');
+      await sources.locator('summary').click();
+      await expect.poll(() => sources.innerText()).toContain('J Geriatr Phys Ther. 2007;30(1):8-15');
+      expect(await sources.innerText()).toContain(
+        'their best time counted, with a 45 s limit on a firm floor',
+      );
       await viewportScreenshot(page, '54-progress-norm', '.progress-figure');
 
       // Another measure has no norm: no band, no citation.
       await page.getByLabel('Measure').selectOption('rms');
       await page.locator('.progress-figure[data-metric="rms"][data-chart="drawn"]').waitFor();
       await expect.poll(() => page.locator('[data-field="norm"]').count()).toBe(0);
+      await expect.poll(() => page.locator('[data-field="norm-sources"]').count()).toBe(0);
       await screenshot(page, '55-progress-rms');
     } finally {
       await page.context().close();

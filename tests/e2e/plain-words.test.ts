@@ -1,0 +1,120 @@
+/**
+ * Words for people: every page of the built app, with data present, is read as a person reads
+ * it (innerText, every disclosure opened) and must hold none of the notes meant for the
+ * developers (spec sections, "to be checked", a secondary source to check). The running screen
+ * says what to do and how long is left, never a sample count. Real headless Chromium at a
+ * phone's size; the trials are the bundled demo recording (a touch-down at 32.9 s) with the
+ * norms' protocol (45 s limit, firm floor) and a birth year, so the age norm is on the pages.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './helpers/built-app';
+import { openStork } from './helpers/browser';
+import { choose, pressStart, waitForElapsed, waitForPhase } from './helpers/flow';
+import { addPerson, goTo } from './helpers/history';
+import { readResult } from './helpers/result-page';
+
+/**
+ * What no page may say: the notes of issue 14 ("values from a secondary source (SPEC section
+ * 1), to be checked against the paper", "(SPEC section 6)") and their kin.
+ */
+export const DEVELOPER_NOTES: readonly RegExp[] = [
+  /\bSPEC\b/,
+  /\bsection \d/i,
+  /to be checked/i,
+  /check(ed)? (them |it )?against the (primary )?paper/i,
+  /secondary source/i,
+  /\bTODO\b/,
+  /\bFIXME\b/,
+  /\bXXX\b/,
+  /\bdevelopers?\b/i,
+];
+
+/** The page's text as a person can read it, with every disclosure opened first. */
+async function readableText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+    return document.body.innerText;
+  });
+}
+
+async function expectPlainWords(page: Page, where: string): Promise<string> {
+  const text = await readableText(page);
+  expect(text.trim().length, `${where}: some text`).toBeGreaterThan(20);
+  for (const pattern of DEVELOPER_NOTES) expect(text, `${where}: ${String(pattern)}`).not.toMatch(pattern);
+  return text;
+}
+
+const app = useBuiltApp();
+
+describe('words for people', () => {
+  it('the forbidden patterns catch the notes the issue found', () => {
+    const found = [
+      'values from a secondary source (SPEC section 1), to be checked against the paper',
+      'under the same conditions (SPEC section 6).',
+    ];
+    for (const note of found)
+      expect(
+        DEVELOPER_NOTES.some((pattern) => pattern.test(note)),
+        note,
+      ).toBe(true);
+    expect(DEVELOPER_NOTES.some((pattern) => pattern.test('Hold the position. 7 s to go.'))).toBe(false);
+  });
+
+  it('no page shows a developers’ note; the running screen says what to do, not how many samples', async () => {
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
+    try {
+      await page.locator('#setup-notice').getByText('the demo recording is selected').waitFor();
+      await expectPlainWords(page, 'test set-up, first visit');
+      // 70 to 75 years old this year: the 70-79 norm applies.
+      await addPerson(page, 'P-014', new Date().getFullYear() - 75);
+      await choose(page, '45 s');
+      await page.getByLabel('Demo speed').selectOption('4');
+      await expectPlainWords(page, 'test set-up');
+
+      await pressStart(page);
+      await waitForPhase(page, 'running');
+      await waitForElapsed(page, 2);
+      const running = await expectPlainWords(page, 'running');
+      expect(running).not.toMatch(/\bsamples?\b/i);
+      await expect
+        .poll(() => page.locator('.trial-detail').innerText())
+        .toMatch(/^Stand on your left leg, other foot off the floor, look straight ahead\. \d+ s to go/);
+      await readResult(page, 60_000);
+      await expect.poll(() => page.locator('[data-field="save-status"]').innerText()).toMatch(/^Saved/);
+      await expectPlainWords(page, 'result');
+
+      await page.getByRole('button', { name: 'Test other leg' }).click();
+      await readResult(page, 60_000);
+      await expect.poll(() => page.locator('[data-field="save-status"]').innerText()).toMatch(/^Saved/);
+      await expectPlainWords(page, 'result, second trial');
+
+      await goTo(page, 'History');
+      await page.locator('.history-row').first().waitFor();
+      await expectPlainWords(page, 'history');
+      await goTo(page, 'Compare');
+      await page.locator('.compare-results [data-field="compare-summary"], [data-empty]').first().waitFor();
+      await expectPlainWords(page, 'compare');
+      await goTo(page, 'Progress');
+      // The age norm and its sources are on the page.
+      await page.locator('[data-field="norm-sources"]').waitFor();
+      await expectPlainWords(page, 'progress');
+      await page.goto(`${app.server.url}#/export`);
+      await page.locator('[data-screen="export"]').waitFor();
+      await expectPlainWords(page, 'export');
+      await page.goto(`${app.server.url}#/import`);
+      await page.locator('[data-screen="import"]').waitFor();
+      await expectPlainWords(page, 'import');
+      await goTo(page, 'History');
+      await page.locator('a.history-row').first().click();
+      await page.locator('[data-screen="result"] [data-field="stored-caption"]').waitFor();
+      await expectPlainWords(page, 'a stored trial');
+      await goTo(page, 'Test');
+      await page.getByRole('button', { name: 'Privacy and your data' }).click();
+      await page.locator('[data-screen="privacy"]').waitFor();
+      await expectPlainWords(page, 'privacy');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
