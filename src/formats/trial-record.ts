@@ -24,6 +24,9 @@ export const TRIAL_VALUES = {
   endReason: ['completed', 'touchdown', 'stopped', 'hidden', 'sensor-silent'],
   source: ['sensor', 'demo'],
   signBasis: ['countdown', 'after-go', 'none'],
+  exercise: ['single-leg', 'tandem', 'feet-together'],
+  feedback: ['continuous', 'outside-tone', 'off'],
+  difficulty: ['easier', 'normal', 'harder'],
 } as const;
 
 export interface StorkTrialSetup {
@@ -80,6 +83,22 @@ export interface StorkTrialRecord {
   sign?: StorkSignDecision;
   /** A 2-D sway trial's signal at the times `samples.tS` (see `TrialRecord.sway`). */
   sway?: StorkTrialSway;
+  /** A training set's information (see `TrialRecord.training`); absent on a test trial. */
+  training?: StorkTrainingInfo;
+}
+
+/** A training set's information, as src/training/types.ts `TrainingSetInfo` (docs/training.md). */
+export interface StorkTrainingInfo {
+  sessionId: string;
+  exercise: 'single-leg' | 'tandem' | 'feet-together';
+  leg: 'left' | 'right' | null;
+  setNumber: number;
+  setsPlanned: number;
+  feedback: 'continuous' | 'outside-tone' | 'off';
+  difficulty: 'easier' | 'normal' | 'harder';
+  deadZoneMs2: number;
+  timeInZone: number | null;
+  endedEarly: boolean;
 }
 
 /** A 2-D sway signal at a trial's sample times, in `unit` (null: the input's unit). */

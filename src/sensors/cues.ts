@@ -18,6 +18,14 @@ export interface TrialCues {
   end(reason: EndReason): void;
 }
 
+/** The cues of a training session: a trial's, plus words of its own and the rest's tick. */
+export interface SessionCues extends TrialCues {
+  /** Speaks `text` (cutting off any word still being said). */
+  say(text: string): void;
+  /** One short beep: a second of the rest that is not spoken. */
+  tick(): void;
+}
+
 /** A tone: frequency (Hz), when to start after the call (s) and how long (s). */
 export interface Tone {
   hz: number;
@@ -27,11 +35,12 @@ export interface Tone {
 
 /**
  * The sounds, each distinct so that the person knows without looking:
- * countdown = one short mid beep; go = one long high beep; completed = a rising three-note
+ * countdown = one short mid beep; a rest's tick = a shorter, lower one; go = one long high beep; completed = a rising three-note
  * chord; any other end = a falling two-note figure.
  */
 export const CUE_TONES = {
   countdown: [{ hz: 660, atS: 0, durationS: 0.12 }],
+  tick: [{ hz: 520, atS: 0, durationS: 0.05 }],
   go: [{ hz: 1320, atS: 0, durationS: 0.45 }],
   completed: [
     { hz: 660, atS: 0, durationS: 0.18 },
@@ -126,7 +135,7 @@ function quietly(part: () => void): void {
  * The browser's cues. Call inside the Start tap: the AudioContext is created and resumed
  * there. Where nothing is available the cues do nothing.
  */
-export function browserCues(win: CueWindow = window as unknown as CueWindow): TrialCues {
+export function browserCues(win: CueWindow = window as unknown as CueWindow): SessionCues {
   let audio: AudioContextLike | null = null;
   quietly(() => {
     const Ctor = win.AudioContext ?? win.webkitAudioContext;
@@ -147,6 +156,8 @@ export function browserCues(win: CueWindow = window as unknown as CueWindow): Tr
   const beep = (tones: readonly Tone[]): void => quietly(() => playTones(audio, tones));
 
   return {
+    say: speak,
+    tick: () => beep(CUE_TONES.tick),
     countdown(secondsLeft: number): void {
       beep(CUE_TONES.countdown);
       speak(String(secondsLeft));
@@ -165,7 +176,9 @@ export function browserCues(win: CueWindow = window as unknown as CueWindow): Tr
 }
 
 /** Cues that do nothing (tests, benchmarks). */
-export const silentCues: TrialCues = {
+export const silentCues: SessionCues = {
+  say: () => undefined,
+  tick: () => undefined,
   countdown: () => undefined,
   go: () => undefined,
   end: () => undefined,

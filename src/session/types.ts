@@ -6,6 +6,7 @@
  * The interfaces of src/sensors and src/session built on these types: docs/live-test-contract.md.
  */
 import type { AnalysisResult } from '../core/types';
+import type { TrainingSetInfo } from '../training/types';
 
 export type StanceSide = 'left' | 'right';
 export type EyesCondition = 'open' | 'closed';
@@ -140,6 +141,11 @@ export interface TrialRecord {
    * (optional: stored trials need no migration).
    */
   sway?: TrialSway;
+  /**
+   * Present on a set of a training session (src/training/types.ts, docs/training.md), absent on
+   * a test trial: norms, left vs right and the test's progress use only trials without it.
+   */
+  training?: TrainingSetInfo;
 }
 
 /** A 2-D sway signal (centre of pressure or another source) at a trial's sample times. */

@@ -50,6 +50,15 @@ function fullWindow(log: string[]): CueWindow {
 }
 
 describe('browserCues', () => {
+  it("speaks a session's words and ticks a rest's second with its own short beep", () => {
+    const log: string[] = [];
+    const cues = browserCues(fullWindow(log));
+    cues.say('Set 1 of 6, left leg, in');
+    cues.tick();
+    expect(log).toEqual(['resume', 'say Set 1 of 6, left leg, in', 'tone 520 Hz at 10.00']);
+    expect(CUE_TONES.tick).toEqual([{ hz: 520, atS: 0, durationS: 0.05 }]);
+  });
+
   it('resumes audio when created (inside the Start tap) and gives each step its own sound', () => {
     const log: string[] = [];
     const cues = browserCues(fullWindow(log));
