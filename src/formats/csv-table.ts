@@ -15,6 +15,7 @@ import {
   endOfCell,
   isBlankRange,
   isBlankText,
+  lineEndAt,
   stripByteOrderMark,
   visitCsvRows,
   type CsvDelimiter,
@@ -152,13 +153,11 @@ export function readCsvHeader(input: string, delimiter: CsvDelimiter = ','): Csv
 function headerPart(text: string, delimiter: CsvDelimiter): string {
   let start = 0;
   while (start < text.length) {
-    const lineFeed = text.indexOf('\n', start);
-    const carriageReturn = text.indexOf('\r', start);
     // The line ends at the first CR or LF; a CR followed by LF ends it with both.
-    const lineEnd =
-      lineFeed < 0 ? carriageReturn : carriageReturn < 0 ? lineFeed : Math.min(lineFeed, carriageReturn);
-    if (lineEnd < 0) return text;
-    const next = lineEnd === carriageReturn && lineFeed === lineEnd + 1 ? lineEnd + 2 : lineEnd + 1;
+    const lineEnd = lineEndAt(text, start);
+    if (lineEnd === text.length) return text;
+    const crlf = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10;
+    const next = crlf ? lineEnd + 2 : lineEnd + 1;
     if (!isBlankRange(text, start, lineEnd, delimiter)) {
       const part = text.slice(0, next);
       return part.includes('"') ? text : part;

@@ -39,6 +39,21 @@ export function isBlankText(text: string): boolean {
   return stripByteOrderMark(text).trim() === '';
 }
 
+/**
+ * Where the line that starts at `start` ends: the index of the first CR or LF from `start`, or
+ * the text's length. One pass over the line only: `indexOf('\r', start)` would search the rest
+ * of the text for every line of a file without CRs, quadratic in the number of lines (1.6
+ * million blank lines before a header took minutes).
+ */
+export function lineEndAt(text: string, start: number): number {
+  const length = text.length;
+  for (let i = start; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+  }
+  return length;
+}
+
 /** The cell separators Stork reads: `,` (RFC 4180), and `;` and tab (phyphox and spreadsheet exports). */
 export type CsvDelimiter = ',' | ';' | '\t';
 

@@ -7,7 +7,7 @@
  * raw line and one for a known column set (Sensor Logger: `time,seconds_elapsed,z,y,x`) can
  * inspect the cells. Add a format by adding a name and a detector.
  */
-import { stripByteOrderMark } from './csv-text';
+import { lineEndAt, stripByteOrderMark } from './csv-text';
 import { isCoreMotionGHeader, isUbcBalanceTestHeader } from './phone-exports';
 import { isPhyphoxHeader } from './phyphox';
 import { isSensorLoggerHeader, isSensorLoggerMetadataHeader } from './sensor-logger';
@@ -86,10 +86,7 @@ export function firstLine(input: string): HeaderLine | null {
   const text = stripByteOrderMark(input);
   let start = 0;
   while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const carriageReturn = text.indexOf('\r', start);
-    if (carriageReturn >= 0 && carriageReturn < end) end = carriageReturn;
+    const end = lineEndAt(text, start);
     const line = text.slice(start, end);
     if (line.trim() !== '') return { text: line, cells: line.split(',').map(headerCell) };
     start = end + 1;

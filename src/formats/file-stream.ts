@@ -60,6 +60,7 @@ export function createFileStream(fileName: string, options: FileStreamOptions = 
   let reader: CsvTableReader | null = null;
   let scanner: RowBreakScanner | null = null;
   let nextLine = 1;
+  const leading = new LeadingLinesScanner(START_LINES);
 
   /** Gives the reader the whole rows of `pending` (all of it at the end). */
   const feedRows = (atEnd: boolean) => {
@@ -97,7 +98,7 @@ export function createFileStream(fileName: string, options: FileStreamOptions = 
         started = true;
       }
       if (mode === 'start') {
-        const end = endOfLeadingLines(pending, START_LINES);
+        const end = leading.scan(pending);
         if (end >= 0) decide(pending.slice(0, end));
       }
       if (mode === 'table') feedRows(false);
@@ -137,25 +138,43 @@ export async function readFileStream(
 }
 
 /**
- * Where the `count`-th non-blank line ends (after its line break), or -1 when the text does not
- * hold that many whole lines yet (a CR at the very end may still be followed by LF). Quotes are
+ * Finds where the `count`-th non-blank line ends (after its line break) in a text that grows
+ * push by push: each `scan` goes on from the last whole line it passed, so a start of many
+ * blank lines (1.6 million before the header) is scanned once, not once per push. Quotes are
  * not looked at: this only finds enough text to recognise the format.
  */
-function endOfLeadingLines(text: string, count: number): number {
-  let found = 0;
-  let blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === CHAR_LF || code === CHAR_CR) {
-      if (code === CHAR_CR && i + 1 === text.length) return -1;
-      if (!blank) found++;
-      blank = true;
-      const end = code === CHAR_CR && text.charCodeAt(i + 1) === CHAR_LF ? i + 2 : i + 1;
-      if (found === count) return end;
-      i = end - 1;
-    } else if (code !== 32 && code !== 9) blank = false;
+class LeadingLinesScanner {
+  private readonly count: number;
+  /** Non-blank lines found before `from`. */
+  private found = 0;
+  /** Where the line being scanned starts: every line before it is whole. */
+  private from = 0;
+
+  constructor(count: number) {
+    this.count = count;
   }
-  return -1;
+
+  /**
+   * Where the `count`-th non-blank line of `text` ends, or -1 when the text does not hold that
+   * many whole lines yet (a CR at the very end may still be followed by LF). `text` must be the
+   * text of the last call with more appended.
+   */
+  scan(text: string): number {
+    let blank = true;
+    for (let i = this.from; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === CHAR_LF || code === CHAR_CR) {
+        if (code === CHAR_CR && i + 1 === text.length) return -1;
+        if (!blank) this.found++;
+        blank = true;
+        const end = code === CHAR_CR && text.charCodeAt(i + 1) === CHAR_LF ? i + 2 : i + 1;
+        if (this.found === this.count) return end;
+        i = end - 1;
+        this.from = end;
+      } else if (code !== 32 && code !== 9) blank = false;
+    }
+    return -1;
+  }
 }
 
 /** Physical line breaks in the text (also inside quoted cells): CRLF, LF and a lone CR each count once. */

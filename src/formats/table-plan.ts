@@ -5,7 +5,7 @@
  */
 import { readCsvTables, type CsvTables, type TableRequest } from './csv-table';
 import type { CsvDelimiter } from './csv-text';
-import { stripByteOrderMark } from './csv-text';
+import { lineEndAt, stripByteOrderMark } from './csv-text';
 
 /** What to read from the rows, and what to make of them. */
 export interface TablePlan<T> {
@@ -33,10 +33,7 @@ export function leadingLines(input: string, count: number): string[] {
   const lines: string[] = [];
   let start = 0;
   while (start < text.length && lines.length < count) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const carriageReturn = text.indexOf('\r', start);
-    if (carriageReturn >= 0 && carriageReturn < end) end = carriageReturn;
+    const end = lineEndAt(text, start);
     const line = text.slice(start, end);
     if (line.trim() !== '') lines.push(line);
     start = end + 1;
