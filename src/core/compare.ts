@@ -38,6 +38,11 @@ export interface ComparableTrial {
   interrupted: boolean;
   holdTimeS: number;
   analysis: { metrics: SwayMetrics } | null;
+  /**
+   * Present on a set of a training session (src/training/types.ts): not a test trial, never
+   * compared, charted in the test's progress or held against a norm (docs/training.md).
+   */
+  training?: object | null;
   /** A 2-D sway trial's unit (null or absent: a phone trial, or the signal's own unit). */
   swayUnit?: string | null;
 }
@@ -77,12 +82,18 @@ function inSpan(date: string, span: SessionSpan): boolean {
 export function isLike(trial: ComparableTrial, conditions: LikeConditions): boolean {
   const { setup } = trial;
   return (
+    isTestTrial(trial) &&
     setup.eyes === conditions.eyes &&
     setup.surface === conditions.surface &&
     setup.placement === conditions.placement &&
     setup.capS === conditions.capS &&
     (trial.swayUnit ?? null) === (conditions.swayUnit ?? null)
   );
+}
+
+/** A test trial, not a training set: only these are compared, charted as the test's progress and normed. */
+export function isTestTrial(trial: Pick<ComparableTrial, 'training'>): boolean {
+  return trial.training === undefined || trial.training === null;
 }
 
 /** A selected trial with its time and local date worked out once. */

@@ -14,6 +14,7 @@
  */
 import type { SwayMetrics } from '../core/types';
 import type { EndReason, Placement, StanceSide, Surface, EyesCondition, TrialSetup } from '../session/types';
+import type { TrainingSetInfo } from '../training/types';
 import type { PersonRecord, StoredTrial } from './schema';
 import type { HistoryTransaction } from './transaction';
 
@@ -39,6 +40,8 @@ export interface TrialSummary {
   sampleBytes: number;
   /** A 2-D sway trial's unit (`sway.unit`); null for a phone trial and for the signal's own unit. */
   swayUnit?: string | null;
+  /** A training set's information (absent on a test trial): src/training/types.ts. */
+  training?: TrainingSetInfo;
 }
 
 const SIDES: readonly StanceSide[] = ['left', 'right'];
@@ -125,6 +128,11 @@ export interface SummariesRecord {
    * (`isCurrentSummary`), so it is rebuilt once: no migration.
    */
   swayUnits?: (string | null)[];
+  /**
+   * Each trial's `training` (null for a test trial). Optional: summaries stored before training
+   * sets existed lack it, and list no training set, so they need no migration.
+   */
+  trainings?: (TrainingSetInfo | null)[];
 }
 
 /** The summary of one stored trial. */
@@ -148,6 +156,7 @@ export function summaryOf(trial: StoredTrial): TrialSummary {
     sampleCount: trial.sampleCount,
     sampleBytes: trial.sampleBytes,
     swayUnit: trial.sway?.unit ?? null,
+    ...(trial.training ? { training: { ...trial.training } } : {}),
   };
 }
 
@@ -226,6 +235,7 @@ export function encodeSummaries(
     metrics,
     metricNull,
     swayUnits: rows.map((row) => row.swayUnit ?? null),
+    trainings: rows.map((row) => row.training ?? null),
   };
 }
 
@@ -305,6 +315,7 @@ export function decodeSummaries(record: SummariesRecord): TrialSummary[] {
       sampleCount: numbers.sampleCount[k] as number,
       sampleBytes: numbers.sampleBytes[k] as number,
       swayUnit: record.swayUnits?.[k] ?? null,
+      ...(record.trainings?.[k] ? { training: record.trainings[k] } : {}),
     };
   });
 }

@@ -6,6 +6,7 @@
 import {
   compareSides,
   isLike,
+  isTestTrial,
   localDateOf,
   type ComparableTrial,
   type LikeConditions,
@@ -26,9 +27,9 @@ import {
 } from './history-format';
 import { STANCE_SIDE_LABELS } from './labels';
 
-/** Whether a trial counts: interrupted ones only when asked for. */
+/** Whether a trial counts: a test trial (never a training set), interrupted ones only when asked for. */
 const counts = (trial: ComparableTrial, includeInterrupted: boolean): boolean =>
-  includeInterrupted || !trial.interrupted;
+  isTestTrial(trial) && (includeInterrupted || !trial.interrupted);
 
 function inSpan(date: string, span: SessionSpan): boolean {
   return 'date' in span ? date === span.date : date >= span.fromDate && date <= span.toDate;

@@ -5,6 +5,7 @@
  * (src/core/norms.ts, SPEC section 1).
  */
 import {
+  isTestTrial,
   progressSeries,
   type ComparableTrial,
   type LikeConditions,
@@ -126,7 +127,7 @@ export function progressModel(
     line: 'best',
     sides: { left: { points: [], sessions: [] }, right: { points: [], sessions: [] } },
   };
-  if (!trials.some((trial) => includeInterrupted || !trial.interrupted))
+  if (!trials.some((trial) => isTestTrial(trial) && (includeInterrupted || !trial.interrupted)))
     return { state: { kind: 'no-trials' }, series: empty, points: { left: 0, right: 0 }, norm: null };
   if (conditions === null)
     return { state: { kind: 'no-like' }, series: empty, points: { left: 0, right: 0 }, norm: null };
