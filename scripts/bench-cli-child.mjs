@@ -1,12 +1,12 @@
 // One measurement for scripts/bench-cli.ts, in a fresh plain Node process set up as
-// `stork analyze` is (bin/load-cli.mjs): one text -> JSON run of the command line's `run` on
+// `stork analyze` is (the built dist-cli/stork.mjs; scripts/bench-cli.ts builds it): one text -> JSON run of the command line's `run` on
 // the file, whose text is read beforehand and handed over once so that only `run` holds it.
 // Prints { ms, cpuMs, maxRssMb, jsonChars } as JSON; maxRssMb is the whole process's peak.
 import { readFileSync } from 'node:fs';
-import { loadCli } from '../bin/load-cli.mjs';
+import { run } from '../dist-cli/stork.mjs';
 
 const file = process.argv[2];
-const { run } = await loadCli();
+
 const holder = { text: readFileSync(file, 'utf8') };
 let jsonChars = 0;
 let problems = '';

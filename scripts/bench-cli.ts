@@ -86,6 +86,7 @@ const CASES: { minutes: number; style: NumberStyle }[] = (['full', 'chromium'] a
 
 function main(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root });
   const dir = mkdtempSync(join(tmpdir(), 'stork-bench-'));
   try {
     console.log(`text -> JSON, ${RATE_HZ} Hz, 7 columns, median of ${RUNS} fresh processes each`);

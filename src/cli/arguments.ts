@@ -1,6 +1,7 @@
 /**
  * The command line's words (SPEC section 8), checked:
- * `stork analyze FILE... [--from S] [--to S] [--rate HZ] [--cutoff HZ] [--format json|csv]`.
+ * `stork analyze FILE... [--files-from LIST] [--from S] [--to S] [--rate HZ] [--cutoff HZ]
+ * [--format json|csv] [--jobs N]`, `stork --help`, `stork analyze --help`, `stork --version`.
  */
 import { parseArgs } from 'node:util';
 import type { AnalysisOptions } from '../core/types';
@@ -9,8 +10,22 @@ import type { AnalysisOptions } from '../core/types';
 export const OUTPUT_FORMATS = ['json', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export type Command =
-  { name: 'help' } | { name: 'analyze'; files: string[]; options: AnalysisOptions; format: OutputFormat };
+/** What a help page is about: the whole command line, or `analyze`. */
+export type HelpTopic = 'stork' | 'analyze';
+
+export interface AnalyzeCommand {
+  name: 'analyze';
+  /** The files named on the command line, in order. */
+  files: string[];
+  /** `--files-from` lists (a path, or `-` for standard input), in order; their files come after `files`. */
+  fileLists: string[];
+  options: AnalysisOptions;
+  format: OutputFormat;
+  /** `--jobs`: worker threads; undefined for the default (the number of cores). */
+  jobs: number | undefined;
+}
+
+export type Command = { name: 'help'; topic: HelpTopic } | { name: 'version' } | AnalyzeCommand;
 
 /** Words that do not make a valid command: the message says which and why, on one line. */
 export class UsageError extends Error {
@@ -23,93 +38,125 @@ const OPTIONS = {
   rate: { type: 'string' },
   cutoff: { type: 'string' },
   format: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  'files-from': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const;
+
+/** The commands there are. */
+const COMMANDS = ['analyze', 'help'] as const;
 
 /** A decimal number as the options take it: `12`, `-0.5`, `1e3`; not `abc`, `0x10`, `Infinity`. */
 const DECIMAL_OPTION = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A whole number as `--jobs` takes it: `1`, `16`; not `1.5`, `1e3`, `-2`. */
+const WHOLE_NUMBER = /^\d+$/;
+
+/**
+ * More worker threads than this is a typing error, not a machine (the largest servers have a
+ * few hundred cores); each worker costs about 10 MB.
+ */
+export const MAX_JOBS = 1024;
 
 /**
  * The command the words ask for.
  *
  * @throws UsageError for an unknown command or option, a missing or bad value
- *   (`--rate: not a number ("abc")`, `--rate: must be above 0 (0)`), `--from` not before
- *   `--to`, `--cutoff` not below half `--rate`, or no file.
+ *   (`--rate must be a positive number of Hz, got "abc"`), `--from` not before `--to`,
+ *   `--cutoff` not below half `--rate`, or no file.
  */
 export function parseCommand(argv: readonly string[], defaultRateHz: number): Command {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    // parseArgs explains (unknown option, missing value) in a sentence or three: one line.
-    throw new UsageError(String((error as Error).message).replace(/\s*\n\s*/g, ' '));
+    throw new UsageError(parseArgsMessage(error as Error & { code?: string }));
   }
   const { values, positionals } = parsed;
-  if (values.help) return { name: 'help' };
   const [command, ...files] = positionals;
+  if (command !== undefined && !(COMMANDS as readonly string[]).includes(command)) {
+    throw new UsageError(`unknown command ${JSON.stringify(command)} (the commands: ${COMMANDS.join(', ')})`);
+  }
+  if (command === 'help') return { name: 'help', topic: files[0] === 'analyze' ? 'analyze' : 'stork' };
+  if (values.help) return { name: 'help', topic: command === 'analyze' ? 'analyze' : 'stork' };
+  if (values.version) return { name: 'version' };
   if (command === undefined) throw new UsageError('no command');
-  if (command !== 'analyze') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-  if (files.length === 0) throw new UsageError('analyze: no file');
+  const fileLists = values['files-from'] ?? [];
+  if (files.length === 0 && fileLists.length === 0) {
+    throw new UsageError('analyze: no file given (FILE... or --files-from LIST)');
+  }
   const format = values.format ?? 'json';
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format: must be json or csv (${JSON.stringify(format)})`);
+    throw new UsageError(`--format must be json or csv, got ${JSON.stringify(format)}`);
   }
   const options: AnalysisOptions = {};
-  const fromS = numberOption('from', values.from);
-  const toS = numberOption('to', values.to);
-  const rateHz = numberOption('rate', values.rate);
-  const cutoffHz = numberOption('cutoff', values.cutoff);
-  if (rateHz !== undefined && !(rateHz > 0)) throw new UsageError(`--rate: must be above 0 (${rateHz})`);
-  if (cutoffHz !== undefined && !(cutoffHz > 0))
-    throw new UsageError(`--cutoff: must be above 0 (${cutoffHz})`);
+  const fromS = numberOption('from', values.from, 'a number of seconds');
+  const toS = numberOption('to', values.to, 'a number of seconds');
+  const rateHz = numberOption('rate', values.rate, 'a positive number of Hz', true);
+  const cutoffHz = numberOption('cutoff', values.cutoff, 'a positive number of Hz', true);
   const nyquistHz = (rateHz ?? defaultRateHz) / 2;
   if (cutoffHz !== undefined && !(cutoffHz < nyquistHz)) {
-    throw new UsageError(`--cutoff: must be below half the rate, ${nyquistHz} Hz (${cutoffHz})`);
+    throw new UsageError(
+      `--cutoff must be below half the rate (${nyquistHz} Hz), got ${JSON.stringify(values.cutoff)}`,
+    );
   }
   if (fromS !== undefined && toS !== undefined && !(fromS < toS)) {
-    throw new UsageError(`--from (${fromS}) must be before --to (${toS})`);
+    throw new UsageError(`--from (${fromS} s) must be before --to (${toS} s)`);
   }
   if (fromS !== undefined) options.fromS = fromS;
   if (toS !== undefined) options.toS = toS;
   if (rateHz !== undefined) options.rateHz = rateHz;
   if (cutoffHz !== undefined) options.cutoffHz = cutoffHz;
-  return { name: 'analyze', files, options, format: format as OutputFormat };
+  return {
+    name: 'analyze',
+    files,
+    fileLists,
+    options,
+    format: format as OutputFormat,
+    jobs: jobsOption(values.jobs),
+  };
 }
 
-function numberOption(name: string, text: string | undefined): number | undefined {
+/** parseArgs's explanation (unknown option, missing value, ambiguous value), on one line. */
+function parseArgsMessage(error: Error & { code?: string }): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted !== undefined) {
+    return `unknown option ${quoted}`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && / argument missing/.test(error.message)) {
+    return `${quoted?.split(' ')[0] ?? 'an option'} needs a value`;
+  }
+  return error.message.replace(/\s*\n\s*/g, ' ');
+}
+
+function numberOption(
+  name: string,
+  text: string | undefined,
+  what: string,
+  positive = false,
+): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!DECIMAL_OPTION.test(text.trim()) || !Number.isFinite(value)) {
-    throw new UsageError(`--${name}: not a number (${JSON.stringify(text)})`);
+  if (!DECIMAL_OPTION.test(text.trim()) || !Number.isFinite(value) || (positive && !(value > 0))) {
+    throw new UsageError(`--${name} must be ${what}, got ${JSON.stringify(text)}`);
   }
   return value;
 }
 
-export const USAGE = `Usage: stork analyze FILE... [options]
+function jobsOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!WHOLE_NUMBER.test(text.trim()) || !(value >= 1 && value <= MAX_JOBS)) {
+    throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
 
-Computes postural-sway metrics of single-leg stance recordings and prints one result per file
-and trial. A FILE is one of:
-  - a Stork samples CSV (t_ms, ax, ay, az[, gx, gy, gz][, trial_id]), or a 2-D sway CSV
-    (t_ms or t_s, ap, ml), each trial of it analysed;
-  - one file of another app, detected from its header: phyphox (any separator, decimal point
-    or comma), Sensor Logger (named as the app names it: TotalAcceleration.csv...), the UBC
-    Balance Test export, an iPhone export in g;
-  - a folder or a .zip: ONE recording of another app, its CSV files combined (a Sensor Logger
-    export: TotalAcceleration.csv, Gyroscope.csv, Metadata.csv...; a phyphox CSV zip:
-    Accelerometer.csv, Gyroscope.csv, meta/device.csv); files of other sensors are left out.
-Units and signs are converted to Stork's (m/s^2, deg/s, W3C sign); JSON says what was converted.
-
-Options:
-  --from S         start of the analysis window, s (default: 1 s after "go"; a 2-D sway CSV,
-                   which has no "go", from its first sample)
-  --to S           end of the analysis window, s (default: 0.5 s before touch-down, or the end)
-  --rate HZ        rate of the uniform grid the signal is resampled onto (default: 50)
-  --cutoff HZ      low-pass cut-off (default: 3.5)
-  --format FORMAT  json (default) or csv (the summary CSV)
-  -h, --help       show this help
-
-A file that cannot be read or analysed gets one line on stderr,
-"stork: FILE: line N: what is wrong"; the other files are still analysed. Rows of another
-app's file that cannot be read are left out and named on one line ("stork: FILE: skipped ...").
-Exit status: 0 all files analysed, 1 some file could not be, 2 bad command line.
-`;
+/**
+ * The paths of a `--files-from` list: one a line (LF or CRLF), as written (spaces kept: a
+ * path may have them); empty lines are skipped.
+ */
+export function listedFiles(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => line !== '');
+}

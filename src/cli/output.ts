@@ -13,7 +13,31 @@ export interface AnalyzedTrial {
   /** The rows of the trial in the file (the summary's samples_received). */
   samplesReceived?: number;
   /** For another app's recording: its format and what was converted, left out and decided. */
-  imported?: ImportedRecording;
+  imported?: ImportSummary;
+}
+
+/**
+ * What JSON says of another app's recording (its `import` key): plain data, without the
+ * recording's arrays, so that a worker thread hands it over cheaply.
+ */
+export interface ImportSummary {
+  format: ImportedRecording['format'];
+  files: string[];
+  /** The conversions, the sign's note last. */
+  conversions: string[];
+  ignored: string[];
+  skippedRows: number;
+}
+
+/** The summary of an imported recording that JSON prints. */
+export function importSummary(imported: ImportedRecording): ImportSummary {
+  return {
+    format: imported.format,
+    files: imported.files,
+    conversions: [...imported.conversions, imported.sign.note],
+    ignored: imported.ignored,
+    skippedRows: imported.skippedCount,
+  };
 }
 
 /**
@@ -38,9 +62,9 @@ export function formatJson(trials: readonly AnalyzedTrial[]): string {
           import: {
             format: imported.format,
             files: imported.files,
-            conversions: [...imported.conversions, imported.sign.note],
+            conversions: imported.conversions,
             ignored: imported.ignored,
-            skippedRows: imported.skippedCount,
+            skippedRows: imported.skippedRows,
           },
         }),
   }));

@@ -176,26 +176,18 @@ describe('stork analyze', () => {
   });
 
   it.each([
-    [['analyze', 'a.csv', '--rate', 'abc'], 'stork: --rate: not a number ("abc")'],
-    [['analyze', 'a.csv', '--from', '5', '--to', '3'], 'stork: --from (5) must be before --to (3)'],
-    [['analyze', 'a.csv', '--bogus'], "stork: Unknown option '--bogus'."],
+    [['analyze', 'a.csv', '--rate', 'abc'], 'stork: --rate must be a positive number of Hz, got "abc"'],
+    [['analyze', 'a.csv', '--from', '5', '--to', '3'], 'stork: --from (5 s) must be before --to (3 s)'],
+    [['analyze', 'a.csv', '--bogus'], 'stork: unknown option --bogus'],
     [[], 'stork: no command'],
   ])('%j is a usage error: exit 2, nothing on stdout', async (argv, firstLine) => {
     const { code, stdout, errorLines } = await stork(argv);
     expect(code).toBe(EXIT_USAGE);
     expect(stdout).toBe('');
-    expect(errorLines[0]?.startsWith(firstLine)).toBe(true);
-    expect(errorLines[1]).toMatch(/^Usage: stork analyze FILE\.\.\./);
-  });
-
-  it('prints the usage with --help and exits 0', async () => {
-    const { code, stdout, stderr } = await stork(['--help']);
-    expect(code).toBe(EXIT_OK);
-    expect(stderr).toBe('');
-    expect(stdout).toMatch(/^Usage: stork analyze FILE\.\.\. \[options\]/);
-    for (const option of ['--from S', '--to S', '--rate HZ', '--cutoff HZ', '--format FORMAT']) {
-      expect(stdout).toContain(option);
-    }
+    expect(errorLines).toEqual([
+      firstLine,
+      'Usage: stork analyze FILE... [options]; stork analyze --help for more',
+    ]);
   });
 });
 

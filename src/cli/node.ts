@@ -1,0 +1,64 @@
+/**
+ * The command line on Node: `run` with Node's file system, standard streams and worker
+ * threads. scripts/build-cli.mjs bundles this file (and all it imports) into
+ * dist-cli/stork.mjs, which bin/stork.mjs runs; started as a worker thread, the same bundle
+ * serves files to analyse.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { analyzeFile, type FileReader } from './analyze-file';
+import { run, type CliIo } from './main';
+import { startWorkerPool, WORKER_MARK, type FileJob } from './worker-pool';
+
+export { run };
+
+/** Node's file system as the readers need it. */
+export function nodeFileReader(): FileReader {
+  return {
+    readFile: (path) => readFile(path, 'utf8'),
+    readBytes: async (path) => new Uint8Array(await readFile(path)),
+    listDirectory: async (path) =>
+      (await readdir(path, { withFileTypes: true }))
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name),
+  };
+}
+
+/** All of standard input, as UTF-8 text. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Runs `stork` with the process's arguments, and sets its exit status. */
+export async function main(): Promise<void> {
+  // A reader that stops early (`stork analyze ... | head`) closes the pipe: not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  const io: CliIo = {
+    ...nodeFileReader(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin,
+    cores: availableParallelism(),
+    startWorkers: (count) => startWorkerPool(new URL(import.meta.url), count),
+    stderrIsTerminal: process.stderr.isTTY === true,
+    now: () => performance.now(),
+  };
+  process.exitCode = await run(process.argv.slice(2), io);
+}
+
+/** A worker thread's loop: a file in, its outcome out, one at a time. */
+function serveFiles(port: MessagePort): void {
+  const reader = nodeFileReader();
+  port.on('message', async ({ file, options }: FileJob) => {
+    port.postMessage(await analyzeFile(file, options, reader));
+  });
+}
+
+if (!isMainThread && parentPort !== null && (workerData as typeof WORKER_MARK | null)?.storkWorker === true) {
+  serveFiles(parentPort);
+}
