@@ -8,7 +8,7 @@ import type { PageData } from './history-data';
 import { personLabel } from './person-form';
 import { routeHash } from './routes';
 
-export type PageName = 'history' | 'compare' | 'progress' | 'stored-trial' | 'export' | 'import';
+export type PageName = 'history' | 'compare' | 'progress' | 'stored-trial' | 'export' | 'import' | 'report';
 
 export function page(name: PageName, title: string, ...children: Child[]): HTMLElement {
   return h(

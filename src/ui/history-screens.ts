@@ -25,7 +25,9 @@ export function showPlace(place: Route, context: PlaceContext): void {
             ? import('./export-view').then((view) => view.showExport(context))
             : place.name === 'import'
               ? import('./import-view').then((view) => view.showImport(context))
-              : showHistory(context);
+              : place.name === 'report'
+                ? import('./report-view').then((view) => view.showReport(context))
+                : showHistory(context);
   shown.catch((error: unknown) => {
     if (!context.isCurrent()) return;
     const message = error instanceof Error ? error.message : String(error);

@@ -1,10 +1,11 @@
 /**
  * The page's places as hash routes, so a reload (or a bookmark) keeps the place:
  * `#/` the test (set-up, trial, result), `#/history`, `#/compare`, `#/progress`, and
- * `#/trial/<id>` one stored trial's result page, `#/export` and `#/import` the history's files.
+ * `#/trial/<id>` one stored trial's result page, `#/export` and `#/import` the history's files,
+ * `#/report` the clinician's one-page report.
  */
 
-export type RouteName = 'test' | 'history' | 'compare' | 'progress' | 'export' | 'import';
+export type RouteName = 'test' | 'history' | 'compare' | 'progress' | 'export' | 'import' | 'report';
 
 export type Route = { name: RouteName } | { name: 'trial'; trialId: string };
 
@@ -15,6 +16,7 @@ const PLAIN: Record<string, RouteName> = {
   progress: 'progress',
   export: 'export',
   import: 'import',
+  report: 'report',
 };
 
 /**

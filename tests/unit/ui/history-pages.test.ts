@@ -81,6 +81,7 @@ describe('routes', () => {
     expect(parseRoute('#/history')).toEqual({ name: 'history' });
     expect(parseRoute('#/compare/')).toEqual({ name: 'compare' });
     expect(parseRoute('#/progress')).toEqual({ name: 'progress' });
+    expect(parseRoute('#/report')).toEqual({ name: 'report' });
     expect(parseRoute('#/nowhere')).toEqual({ name: 'test' });
     expect(parseRoute('#/trial/a%2Fb c')).toEqual({ name: 'trial', trialId: 'a/b c' });
     expect(parseRoute('#/trial/%E0%A4%A')).toEqual({ name: 'test' });
@@ -89,6 +90,7 @@ describe('routes', () => {
       { name: 'history' },
       { name: 'compare' },
       { name: 'progress' },
+      { name: 'report' },
       { name: 'trial', trialId: 'x/y?z#1' },
     ] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);
