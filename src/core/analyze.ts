@@ -1,6 +1,7 @@
 import { cleanRows } from './clean';
 import { detectTouchdown } from './detect/touchdown';
 import { AnalysisError } from './errors';
+import { checkRecordingLimits, checkGridSize, finiteGravity } from './input-limits';
 import { computeSwayMetrics } from './metrics/sway-metrics';
 import {
   analysisVersionOf,
@@ -251,7 +252,9 @@ function analyzeOnGrid(
       `fewer than 2 usable rows (${tS.length} of ${recording.tS.length} have a finite time and values)`,
     );
   }
+  checkRecordingLimits(recording.kind, tS, clean.columns);
   const gyro = recording.kind === 'motion' ? gyroRows(recording, clean.index, tS) : null;
+  if (gyro) checkRecordingLimits('rotation', gyro.tS, gyro.g);
   const dropped: DroppedCounts = { ...clean.dropped, nonFiniteGyro: gyro ? gyro.dropped : 0 };
 
   const touchdownS =
@@ -270,6 +273,7 @@ function analyzeOnGrid(
     throw new AnalysisError(`window shorter than ${MIN_WINDOW_S} s (${span})`);
   }
 
+  checkGridSize(loS, hiS, rateHz);
   const grid: UniformGrid = uniformGrid(loS, hiS, rateHz);
   const coefficients = butterworthLowpass(resolved.filterOrder, resolved.cutoffHz, rateHz);
   const warnings: string[] = [];
@@ -283,7 +287,7 @@ function analyzeOnGrid(
       Float64Array,
       Float64Array,
     ];
-    const rotation = rotationToVertical([meanOf(ax), meanOf(ay), meanOf(az)]);
+    const rotation = rotationToVertical(finiteGravity([meanOf(ax), meanOf(ay), meanOf(az)]));
     const [worldX, worldZ] = rotateColumnsHorizontal(rotation, ax, ay, az);
     apRaw = worldZ;
     mlRaw = worldX;

@@ -8,9 +8,11 @@
  * in which ids first appear. The text may come whole (`readCsvTrials`) or in parts that each end
  * with a line break (`createCsvTableReader`, for streaming): both give the same tables.
  */
+import { MAX_RECORDING_SPAN_S } from '../core/limits';
 import { AsciiBlock } from './ascii-block';
 import { parseDecimal, parseDecimalInto, readDecimal } from './decimal';
 import { FormatError, quoteCell } from './format-error';
+import { beyondLimit, type ValueLimit } from './value-limits';
 import {
   endOfCell,
   isBlankRange,
@@ -60,6 +62,8 @@ export interface NumericColumn {
   parse?: (source: string, start: number, end: number) => number | null;
   /** What the cell should be, for the message when `parse` refuses it. @default 'a number' */
   expected?: string;
+  /** The largest magnitude a value may have (value-limits.ts); beyond it the row is bad. */
+  limit?: ValueLimit;
 }
 
 /** What to read from the rows after the header. */
@@ -80,6 +84,12 @@ export interface TableRequest {
   badRows?: 'throw' | 'skip';
   /** True when a header without rows is a valid (empty) table rather than `no data rows`. @default false */
   allowNoRows?: boolean;
+  /**
+   * Longest span of one trial's times, in the time column's values as read (after `scaleExp`
+   * or `parse`): a row later than its trial's first time by more is bad (MAX_RECORDING_SPAN_S).
+   * @default Infinity
+   */
+  maxTimeSpan?: number;
 }
 
 /** What `createCsvTableReader` gives at the end. */
@@ -295,6 +305,11 @@ class TableBuilder implements RowVisitor {
   private lastTrialIndex = 0;
   /** Last finite time of each trial, for the "goes backwards" check. */
   private readonly lastTimeOfTrial: number[] = [];
+  /** First finite time of each trial and its line, for the span check (NaN before it). */
+  private readonly firstTimeOfTrial: number[] = [];
+  private readonly firstLineOfTrial: number[] = [];
+  /** For each requested column: the largest magnitude of its values (Infinity without a limit). */
+  private readonly maxAbsOfColumn: Float64Array;
   private line = 0;
   private headerSeen = false;
   private inHeader = false;
@@ -315,6 +330,7 @@ class TableBuilder implements RowVisitor {
     this.delimiter = (request.dialect ?? RFC_4180_DIALECT).delimiter;
     this.delimiterCode = this.delimiter.charCodeAt(0);
     this.columns = request.columns.map(() => new Float64Array(capacity));
+    this.maxAbsOfColumn = Float64Array.from(request.columns, (column) => column.limit?.maxAbs ?? Infinity);
     if (request.trialCell === null) this.trialOfId('');
   }
 
@@ -344,12 +360,15 @@ class TableBuilder implements RowVisitor {
     const spec = this.request.columns[column] as NumericColumn;
     const values = this.columns[column] as Float64Array;
     if (spec.parse === undefined) {
-      if (parseDecimalInto(source, start, end, values, row, this.scaleOfColumn[column], this.decimalComma))
+      if (parseDecimalInto(source, start, end, values, row, this.scaleOfColumn[column], this.decimalComma)) {
+        this.checkLimit(column, source, start, end);
         return;
+      }
     } else {
       const value = spec.parse(source, start, end);
       if (value !== null) {
         values[row] = value;
+        this.checkLimit(column, source, start, end);
         return;
       }
     }
@@ -399,6 +418,7 @@ class TableBuilder implements RowVisitor {
         const isNumber = stop === rowEnd || (stop >= 0 && bytes[stop] === delimiter);
         cellEnd = isNumber ? stop : endOfByteCell(bytes, cellStart, rowEnd, delimiter);
         if (!isNumber) this.notValid(column, text, cellStart - shift, cellEnd - shift);
+        else this.checkLimit(column, text, cellStart - shift, cellEnd - shift);
       } else {
         cellEnd = endOfByteCell(bytes, cellStart, rowEnd, delimiter);
         this.cell(cellIndex, text, cellStart - shift, cellEnd - shift);
@@ -422,6 +442,16 @@ class TableBuilder implements RowVisitor {
       cellStart = cellEnd + 1;
     }
     this.endRow(cellIndex);
+  }
+
+  /** The problem of a cell of `column` just read, when its value lies beyond the column's limit. */
+  private checkLimit(column: number, source: string, start: number, end: number): void {
+    const value = (this.columns[column] as Float64Array)[this.rowCount] as number;
+    if (!(Math.abs(value) > (this.maxAbsOfColumn[column] as number))) return;
+    const spec = this.request.columns[column] as NumericColumn;
+    this.problem(
+      beyondLimit(spec.name, quoteCell(source.slice(start, end).trim()), spec.limit as ValueLimit),
+    );
   }
 
   /** The problem of a cell of `column` that is not what it should be. */
@@ -502,6 +532,8 @@ class TableBuilder implements RowVisitor {
       this.trialIds.push(id);
       this.trialIndexById.set(id, index);
       this.lastTimeOfTrial.push(-Infinity);
+      this.firstTimeOfTrial.push(NaN);
+      this.firstLineOfTrial.push(0);
     }
     return index;
   }
@@ -517,6 +549,28 @@ class TableBuilder implements RowVisitor {
     return this.lastTrialIndex;
   }
 
+  /** A row later than its trial's first time by more than `maxTimeSpan` is the row's problem. */
+  private checkTimeSpan(trial: number, time: number): void {
+    const first = this.firstTimeOfTrial[trial] as number;
+    if (time === Infinity || time === -Infinity) {
+      const column = this.request.columns[this.request.timeColumn] as NumericColumn;
+      this.problem(`${column.name} is not a finite time (${time})`);
+      return;
+    }
+    if (Number.isNaN(first)) {
+      this.firstTimeOfTrial[trial] = time;
+      this.firstLineOfTrial[trial] = this.line;
+      return;
+    }
+    if (time - first > (this.request.maxTimeSpan as number)) {
+      const column = this.request.columns[this.request.timeColumn] as NumericColumn;
+      this.problem(
+        `${column.name} is more than ${MAX_RECORDING_SPAN_S / 3600} h after the trial's first row ` +
+          `(line ${this.firstLineOfTrial[trial]}): a time cell is broken, or the recording is too long`,
+      );
+    }
+  }
+
   private checkTimeGoesForward(): void {
     const row = this.rowCount;
     const time = (this.columns[this.request.timeColumn] as Float64Array)[row] as number;
@@ -530,7 +584,12 @@ class TableBuilder implements RowVisitor {
       this.problem(`${column.name} goes backwards (${shown(time)} after ${shown(last)})`);
       return;
     }
-    this.lastTimeOfTrial[trial ?? this.trialOfId(id)] = time;
+    const index = trial ?? this.trialOfId(id);
+    if (this.request.maxTimeSpan !== undefined) {
+      this.checkTimeSpan(index, time);
+      if (this.rowProblem !== null) return;
+    }
+    this.lastTimeOfTrial[index] = time;
   }
 
   private grow(): void {

@@ -31,6 +31,7 @@ import {
   usesDecimalComma,
   type TablePlan,
 } from './table-plan';
+import { ACCELERATION_LIMIT, MAX_SPAN_US, ROTATION_RAD_S_LIMIT } from './value-limits';
 
 const UBC_COLUMNS = ['ts', 'ax', 'ay', 'az', 'gx', 'gy', 'gz'] as const;
 
@@ -145,13 +146,18 @@ export function planUbcBalanceTestCsv(start: string, fileName: string): TablePla
       parse: time.parse,
       expected: 'a date-time with offset',
     },
-    ...UBC_COLUMNS.slice(1).map((name) => ({ name, cell: cellOf(indexes, header, name), scaleExp: 0 })),
+    ...UBC_COLUMNS.slice(1).map((name) => ({
+      name,
+      cell: cellOf(indexes, header, name),
+      scaleExp: 0,
+      limit: name.startsWith('g') ? ROTATION_RAD_S_LIMIT : ACCELERATION_LIMIT,
+    })),
   ];
   const ignored = ['mx', 'my', 'mz'].every((name) => indexes.has(name))
     ? ['magnetometer mx, my, mz (µT): not used']
     : [];
   return {
-    request: { header, columns, timeColumn: 0, trialCell: null, badRows: 'skip' },
+    request: { header, columns, timeColumn: 0, trialCell: null, badRows: 'skip', maxTimeSpan: MAX_SPAN_US },
     finish: ({ tables, skipped, skippedCount }) => {
       const table = tables[0];
       if (table === undefined) throw new FormatError(null, 'no data rows');
@@ -222,6 +228,8 @@ export function planCoreMotionGCsv(start: string, fileName: string): TablePlan<S
       name,
       cell: cellOf(indexes, header, name),
       scaleExp: 0,
+      // In g or in m/s^2 (decided after reading): the m/s^2 bound is the wider of the two.
+      limit: ACCELERATION_LIMIT,
     })),
   ];
   const dateCell = header.names.indexOf('date');
@@ -237,6 +245,7 @@ export function planCoreMotionGCsv(start: string, fileName: string): TablePlan<S
       trialCell: null,
       dialect: { delimiter, decimalComma },
       badRows: 'skip',
+      maxTimeSpan: MAX_SPAN_US,
     },
     finish: ({ tables, skipped, skippedCount }) => {
       const table = tables[0];

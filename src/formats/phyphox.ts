@@ -37,6 +37,7 @@ import {
   usesDecimalComma,
   type TablePlan,
 } from './table-plan';
+import { ACCELERATION_LIMIT, MAX_SPAN_S, ROTATION_RAD_S_LIMIT } from './value-limits';
 
 /** phyphox's time column. */
 export const PHYPHOX_TIME_COLUMN = 'time (s)';
@@ -125,7 +126,12 @@ export function planPhyphoxCsv(start: string, fileName: string): TablePlan<Senso
       const cell = group.cells[axis];
       const name = `${group.label === '' ? '' : `${group.label} `}${axis} (${group.unit})`;
       if (cell === undefined) throw new FormatError(header.line, `missing column ${name}`);
-      columns.push({ name, cell, scaleExp: 0 });
+      columns.push({
+        name,
+        cell,
+        scaleExp: 0,
+        limit: group.unit === 'rad/s' ? ROTATION_RAD_S_LIMIT : ACCELERATION_LIMIT,
+      });
     }
   }
   const request = {
@@ -135,6 +141,7 @@ export function planPhyphoxCsv(start: string, fileName: string): TablePlan<Senso
     trialCell: null,
     dialect: { delimiter, decimalComma },
     badRows: 'skip' as const,
+    maxTimeSpan: MAX_SPAN_S,
   };
   return {
     request,

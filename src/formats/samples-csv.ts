@@ -19,6 +19,7 @@ import {
 } from './csv-table';
 import { FormatError } from './format-error';
 import type { TablePlan } from './table-plan';
+import { ACCELERATION_LIMIT, MAX_SPAN_S, ROTATION_DEG_S_LIMIT, type ValueLimit } from './value-limits';
 
 /** `acceleration` (gravity removed), m/s^2, W3C sign; not used by the analysis, kept for export. */
 export interface LinearAcceleration {
@@ -89,12 +90,18 @@ export function planSamplesCsv(start: string, badRows: 'throw' | 'skip' = 'throw
       cell: requireColumn(indexes, header, SAMPLES_COLUMNS.time),
       scaleExp: MILLISECONDS_SCALE_EXP,
     },
-    ...SAMPLES_COLUMNS.acceleration.map((name) => numericColumn(indexes, header, name)),
+    ...SAMPLES_COLUMNS.acceleration.map((name) => numericColumn(indexes, header, name, ACCELERATION_LIMIT)),
   ];
   const hasGyro = hasGroup(indexes, header, SAMPLES_COLUMNS.gyro);
-  if (hasGyro) columns.push(...SAMPLES_COLUMNS.gyro.map((name) => numericColumn(indexes, header, name)));
+  if (hasGyro)
+    columns.push(
+      ...SAMPLES_COLUMNS.gyro.map((name) => numericColumn(indexes, header, name, ROTATION_DEG_S_LIMIT)),
+    );
   const hasLinear = hasGroup(indexes, header, SAMPLES_COLUMNS.linear);
-  if (hasLinear) columns.push(...SAMPLES_COLUMNS.linear.map((name) => numericColumn(indexes, header, name)));
+  if (hasLinear)
+    columns.push(
+      ...SAMPLES_COLUMNS.linear.map((name) => numericColumn(indexes, header, name, ACCELERATION_LIMIT)),
+    );
   const request = {
     header,
     columns,
@@ -102,6 +109,7 @@ export function planSamplesCsv(start: string, badRows: 'throw' | 'skip' = 'throw
     trialCell: indexes.get(SAMPLES_COLUMNS.trialId) ?? null,
     badRows,
     allowNoRows: badRows === 'skip',
+    maxTimeSpan: MAX_SPAN_S,
   };
   return {
     request,
@@ -136,8 +144,13 @@ export function requireColumn(indexes: Map<string, number>, header: CsvHeader, n
   return index;
 }
 
-function numericColumn(indexes: Map<string, number>, header: CsvHeader, name: string): NumericColumn {
-  return { name, cell: requireColumn(indexes, header, name), scaleExp: 0 };
+function numericColumn(
+  indexes: Map<string, number>,
+  header: CsvHeader,
+  name: string,
+  limit: ValueLimit,
+): NumericColumn {
+  return { name, cell: requireColumn(indexes, header, name), scaleExp: 0, limit };
 }
 
 /** True when any column of the group is there; then all must be. */

@@ -33,6 +33,7 @@ import {
   type SensorFile,
   type SensorKind,
 } from './sensor-file';
+import { ACCELERATION_LIMIT, MAX_SPAN_NS, ROTATION_RAD_S_LIMIT } from './value-limits';
 
 export const SENSOR_LOGGER_COLUMNS = { time: 'time', elapsed: 'seconds_elapsed' } as const;
 
@@ -166,11 +167,16 @@ export function planSensorLoggerCsv(start: string, fileName: string): TablePlan<
       parse: time.parse,
       expected: 'a whole number of nanoseconds',
     },
-    ...(['x', 'y', 'z'] as const).map((axis) => ({ name: axis, cell: cellOf(axis), scaleExp: 0 })),
+    ...(['x', 'y', 'z'] as const).map((axis) => ({
+      name: axis,
+      cell: cellOf(axis),
+      scaleExp: 0,
+      limit: role === 'gyroscope' ? ROTATION_RAD_S_LIMIT : ACCELERATION_LIMIT,
+    })),
   ];
   const zyxOrder = headerLine.replace(/\s/g, '').toLowerCase().endsWith('z,y,x');
   return {
-    request: { header, columns, timeColumn: 0, trialCell: null, badRows: 'skip' },
+    request: { header, columns, timeColumn: 0, trialCell: null, badRows: 'skip', maxTimeSpan: MAX_SPAN_NS },
     finish: ({ tables, skipped, skippedCount }) => {
       const table = tables[0];
       if (table === undefined) throw new FormatError(null, 'no data rows');

@@ -12,6 +12,7 @@ import { columnIndexes, readCsvHeader, readCsvTables, type NumericColumn } from 
 import type { TablePlan } from './table-plan';
 import { FormatError } from './format-error';
 import { requireColumn } from './samples-csv';
+import { MAX_SPAN_S, SWAY_LIMIT } from './value-limits';
 
 /** One trial read from a 2-D sway CSV. */
 export interface SwayTrial {
@@ -58,11 +59,27 @@ export function planSwayCsv(start: string): TablePlan<SwayTrial[]> {
   else throw new FormatError(header.line, `missing column ${SWAY_COLUMNS.timeMs} or ${SWAY_COLUMNS.timeS}`);
   const columns: NumericColumn[] = [
     time,
-    { name: SWAY_COLUMNS.ap, cell: requireColumn(indexes, header, SWAY_COLUMNS.ap), scaleExp: 0 },
-    { name: SWAY_COLUMNS.ml, cell: requireColumn(indexes, header, SWAY_COLUMNS.ml), scaleExp: 0 },
+    {
+      name: SWAY_COLUMNS.ap,
+      cell: requireColumn(indexes, header, SWAY_COLUMNS.ap),
+      scaleExp: 0,
+      limit: SWAY_LIMIT,
+    },
+    {
+      name: SWAY_COLUMNS.ml,
+      cell: requireColumn(indexes, header, SWAY_COLUMNS.ml),
+      scaleExp: 0,
+      limit: SWAY_LIMIT,
+    },
   ];
   return {
-    request: { header, columns, timeColumn: 0, trialCell: indexes.get(SWAY_COLUMNS.trialId) ?? null },
+    request: {
+      header,
+      columns,
+      timeColumn: 0,
+      trialCell: indexes.get(SWAY_COLUMNS.trialId) ?? null,
+      maxTimeSpan: MAX_SPAN_S,
+    },
     finish: ({ tables }) =>
       tables.map((table): SwayTrial => {
         const [tS, ap, ml] = table.columns as [Float64Array, Float64Array, Float64Array];

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readSamplesCsv } from '../../../src/formats/samples-csv';
 import { writeSamplesCsv, type SamplesCsvTrial } from '../../../src/formats/samples-csv-writer';
+import {
+  MAX_ABS_ACCELERATION_M_S2,
+  MAX_ABS_ROTATION_RATE_DEG_S,
+  MAX_RECORDING_SPAN_S,
+} from '../../../src/core/limits';
+
+/** The largest magnitude every sample column may hold (src/core/limits.ts). */
+const SAMPLE_LIMIT = Math.min(MAX_ABS_ACCELERATION_M_S2, MAX_ABS_ROTATION_RATE_DEG_S);
 
 describe('writeSamplesCsv', () => {
   it('writes the header, milliseconds, shortest numbers, empty cells for NaN, CRLF', () => {
@@ -69,14 +77,22 @@ describe('writeSamplesCsv', () => {
    */
   it('round-trips through readSamplesCsv bit for bit', () => {
     const value = fc.oneof(
-      { weight: 8, arbitrary: fc.double() },
+      // Within the limits the reader applies (the narrower of the acceleration's and the rotation rate's: src/core/limits.ts).
+      {
+        weight: 8,
+        arbitrary: fc.double({ min: -SAMPLE_LIMIT, max: SAMPLE_LIMIT }),
+      },
       { weight: 1, arbitrary: fc.constantFrom(-0, NaN, Infinity, -Infinity) },
     );
     const trialArbitrary = (withGyro: boolean, withLinear: boolean) =>
       fc.integer({ min: 1, max: 6 }).chain((n) => {
         const series = fc.array(value, { minLength: n, maxLength: n });
         const times = fc
-          .array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: n, maxLength: n })
+          // Times within a day of each other (MAX_RECORDING_SPAN_S).
+          .array(fc.double({ min: -MAX_RECORDING_SPAN_S / 2, max: MAX_RECORDING_SPAN_S / 2, noNaN: true }), {
+            minLength: n,
+            maxLength: n,
+          })
           .map((t) => t.sort((a, b) => a - b));
         return fc.record({
           tS: times,

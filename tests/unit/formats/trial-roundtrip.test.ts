@@ -21,6 +21,10 @@ import { importStorkFiles, isCompleteRecord } from '../../../src/formats/trial-i
 import { SWAY_IMPORTED_FROM, type StorkTrialRecord } from '../../../src/formats/trial-record';
 import { recordingOf } from '../../../src/session/trial-run';
 import type { TrialRecord } from '../../../src/session/types';
+import { MAX_ABS_ACCELERATION_M_S2, MAX_ABS_ROTATION_RATE_DEG_S } from '../../../src/core/limits';
+
+/** The largest magnitude every sample column may hold (src/core/limits.ts). */
+const SAMPLE_LIMIT = Math.min(MAX_ABS_ACCELERATION_M_S2, MAX_ABS_ROTATION_RATE_DEG_S);
 
 const META = { appVersion: '0.1.0' };
 
@@ -37,10 +41,20 @@ function expectSameSamples(actual: StorkTrialRecord['samples'], expected: StorkT
   }
 }
 
-/** Any double a sensor could deliver or a bug could produce, but not +-Infinity (written as an empty cell, read as NaN). */
+/**
+ * Any double a sensor could deliver, within the limits the reader applies to every sample
+ * column (the narrower of the acceleration's and the rotation rate's: src/core/limits.ts), but not +-Infinity (written
+ * as an empty cell, read as NaN). Values beyond the limits are refused: hostile-files.test.ts.
+ */
 const sampleValue = fc.oneof(
-  { weight: 6, arbitrary: fc.double({ noDefaultInfinity: true }) },
-  { weight: 1, arbitrary: fc.constantFrom(NaN, -0, 0, 5e-324, -1.7976931348623157e308, 0.1, 9.8) },
+  {
+    weight: 6,
+    arbitrary: fc.double({ min: -SAMPLE_LIMIT, max: SAMPLE_LIMIT }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(NaN, -0, 0, 5e-324, -SAMPLE_LIMIT, 0.1, 9.8),
+  },
 );
 
 /**
