@@ -7,19 +7,13 @@
 import { ANALYSIS_VERSION, DEFAULT_RATE_HZ, SWAY_ANALYSIS_VERSION } from '../core/options';
 import type { AnalysisOptions } from '../core/types';
 import packageJson from '../../package.json' with { type: 'json' };
-import { analyzeFile, describeProblem, type FileOutcome, type FileReader } from './analyze-file';
+import { analyzeFile, type FileOutcome, type FileReader } from './analyze-file';
 import { listedFiles, parseCommand, UsageError, type AnalyzeCommand } from './arguments';
 import { ANALYZE_HELP, SHORT_USAGE, STORK_HELP } from './help';
 import { formatResults, type AnalyzedTrial } from './output';
 import { ProgressLine } from './progress';
 import { describeReadError } from './read-error';
-
-/** Analyses files, several at once (worker threads) or one after another. */
-export interface FileAnalyzer {
-  analyze(file: string, options: AnalysisOptions): Promise<FileOutcome>;
-  /** Stops its threads; called once, when every file is done. */
-  close(): Promise<void>;
-}
+import type { FileTask, WorkerThreads } from './worker-pool';
 
 /** What `run` may do to the world. */
 export interface CliIo extends FileReader {
@@ -30,10 +24,11 @@ export interface CliIo extends FileReader {
   /** The default of `--jobs`: the cores there are to use (1 without). */
   cores?: number;
   /**
-   * `count` analysers working in parallel (worker threads). Without it, files are analysed in
-   * this thread, one after another, whatever `--jobs` says.
+   * Starts `count` worker threads beside this one, each taking files from `take` while it
+   * has some (worker-pool.ts). Without it, files are analysed in this thread, one after
+   * another, whatever `--jobs` says.
    */
-  startWorkers?(count: number): FileAnalyzer;
+  startWorkers?(count: number, take: () => FileTask | undefined): WorkerThreads;
   /** Standard error is a terminal: keep a progress line on it. */
   stderrIsTerminal?: boolean;
   /** A monotonic clock, ms (for the progress line). */
@@ -70,7 +65,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const jobs = Math.min(command.jobs ?? io.cores ?? 1, files.length);
-  const analyzer = jobs > 1 && io.startWorkers !== undefined ? io.startWorkers(jobs) : inThisThread(io);
   const progress =
     io.stderrIsTerminal === true && files.length > 1
       ? new ProgressLine(io.stderr, io.now ?? (() => performance.now()), files.length)
@@ -79,9 +73,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const trials: AnalyzedTrial[] = [];
   let allRead = true;
   try {
-    await inInputOrder(
+    await analyzeInInputOrder(
       files,
-      (file) => analyzer.analyze(file, command.options),
+      command.options,
+      jobs,
+      io,
       (file, { trials: fileTrials, problems, notes }, done) => {
         const lines = [...notes, ...problems].map((line) => `stork: ${file}: ${line}\n`).join('');
         if (lines !== '') say(lines);
@@ -91,7 +87,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       },
     );
   } finally {
-    await analyzer.close();
     progress?.clear();
   }
   io.stdout(formatResults(trials, command.format, packageJson.version));
@@ -122,47 +117,59 @@ async function filesToAnalyze(command: AnalyzeCommand, io: CliIo): Promise<strin
 }
 
 /**
- * Starts every file's analysis (the analyzer decides how many run at once) and hands each
- * outcome to `emit` in the order of `files`, as soon as it and those before it are done;
- * `done` counts the files finished so far, whatever their order. Outcomes that arrive early
- * wait; emitted ones are not kept.
+ * Analyses `files`, `jobs` at once: this thread and `jobs - 1` worker threads each take the
+ * next file when free. Hands each outcome to `emit` in the order of `files`, as soon as it and
+ * those before it are done; `done` counts the files finished so far, whatever their order.
+ * Outcomes that arrive early wait; emitted ones are not kept.
  */
-export async function inInputOrder(
+export async function analyzeInInputOrder(
   files: readonly string[],
-  analyzeOne: (file: string) => Promise<FileOutcome>,
+  options: AnalysisOptions,
+  jobs: number,
+  io: CliIo,
   emit: (file: string, outcome: FileOutcome, done: number) => void,
 ): Promise<void> {
   const waiting = new Map<number, FileOutcome>();
   let next = 0;
   let done = 0;
-  await Promise.all(
-    files.map(async (file, index) => {
-      let outcome: FileOutcome;
-      try {
-        outcome = await analyzeOne(file);
-      } catch (error) {
-        outcome = { trials: [], problems: [describeProblem(error)], notes: [] };
-      }
-      done += 1;
-      waiting.set(index, outcome);
-      for (let ready = waiting.get(next); ready !== undefined; ready = waiting.get(next)) {
-        waiting.delete(next);
-        emit(files[next] as string, ready, done);
-        next += 1;
-      }
-    }),
-  );
-}
-
-/** Analyses in this thread, one file at a time (so that only one file's text is held). */
-function inThisThread(io: FileReader): FileAnalyzer {
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    analyze(file, options) {
-      const outcome = queue.then(() => analyzeFile(file, options, io));
-      queue = outcome;
-      return outcome;
-    },
-    close: async () => undefined,
+  let taken = 0;
+  let allDone = () => {};
+  const finished = new Promise<void>((resolve) => {
+    allDone = resolve;
+  });
+  const finish = (index: number, outcome: FileOutcome) => {
+    done += 1;
+    waiting.set(index, outcome);
+    for (let ready = waiting.get(next); ready !== undefined; ready = waiting.get(next)) {
+      waiting.delete(next);
+      emit(files[next] as string, ready, done);
+      next += 1;
+    }
+    if (done === files.length) allDone();
   };
+  const take = (): FileTask | undefined => {
+    if (taken >= files.length) return undefined;
+    const index = taken++;
+    let finishedOnce = false;
+    return {
+      file: files[index] as string,
+      options,
+      finish: (outcome) => {
+        if (finishedOnce) return;
+        finishedOnce = true;
+        finish(index, outcome);
+      },
+    };
+  };
+  const threads = jobs > 1 && io.startWorkers !== undefined ? io.startWorkers(jobs - 1, take) : null;
+  try {
+    // This thread works too, one file at a time (so that it holds one file's text), while the
+    // threads start and beside them.
+    for (let task = take(); task !== undefined; task = take()) {
+      task.finish(await analyzeFile(task.file, task.options, io));
+    }
+    if (files.length > 0) await finished;
+  } finally {
+    await threads?.close();
+  }
 }

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { analyzeFile, type FileReader } from './analyze-file';
 import { run, type CliIo } from './main';
-import { startWorkerPool, WORKER_MARK, type FileJob } from './worker-pool';
+import { startWorkerPool, WORKER_MARK, type FileJob, type WorkerMessage } from './worker-pool';
 
 export { run };
 
@@ -44,19 +44,23 @@ export async function main(): Promise<void> {
     stderr: (text) => process.stderr.write(text),
     readStdin,
     cores: availableParallelism(),
-    startWorkers: (count) => startWorkerPool(new URL(import.meta.url), count),
+    startWorkers: (count, take) => startWorkerPool(new URL(import.meta.url), count, take),
     stderrIsTerminal: process.stderr.isTTY === true,
     now: () => performance.now(),
   };
   process.exitCode = await run(process.argv.slice(2), io);
 }
 
-/** A worker thread's loop: a file in, its outcome out, one at a time. */
+/** A worker thread's loop: ready (its code loaded), then a file in, its outcome out, one at a time. */
 function serveFiles(port: MessagePort): void {
   const reader = nodeFileReader();
   port.on('message', async ({ file, options }: FileJob) => {
-    port.postMessage(await analyzeFile(file, options, reader));
+    port.postMessage({
+      kind: 'outcome',
+      outcome: await analyzeFile(file, options, reader),
+    } satisfies WorkerMessage);
   });
+  port.postMessage({ kind: 'ready' } satisfies WorkerMessage);
 }
 
 if (!isMainThread && parentPort !== null && (workerData as typeof WORKER_MARK | null)?.storkWorker === true) {
