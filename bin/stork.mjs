@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // `stork`: runs the command line, built once from src/cli/ (src/cli/node.ts and what it
 // imports) into dist-cli/stork.mjs by `npm run build:cli` (scripts/build-cli.mjs), which
-// `npm ci`, `npm run build` and `npm pack` run.
+// `npm run build`, `npm run stork` and `npm pack` run.
+import module from 'node:module';
+
+// Node 22.1 and later keep V8's compiled code of the bundle between runs (a faster start);
+// Node 20 has no such cache and starts as before.
+module.enableCompileCache?.();
+
 let cli;
 try {
   cli = await import('../dist-cli/stork.mjs');

@@ -52,8 +52,8 @@ Options:
   --files-from LIST  also analyse the files listed in LIST, one path a line (relative to the
                      current folder), after those named; - reads the list from standard
                      input; may be given more than once
-  -j, --jobs N       files analysed at once, each in a worker thread (default: the number of
-                     cores; 1 to ${MAX_JOBS})
+  -j, --jobs N       files analysed at once, each in a thread of its own (default: the number
+                     of cores; 1 to ${MAX_JOBS})
   -h, --help         show this help
 
 Output: JSON on standard output (one array, an object per file and trial), or the summary

@@ -212,7 +212,7 @@ describe('help and version', () => {
       '--cutoff HZ        low-pass cut-off, Hz, below half the rate (default: 3.5)',
       '--format FORMAT    json (default) or csv',
       '--files-from LIST',
-      '-j, --jobs N       files analysed at once, each in a worker thread (default: the number of\n                     cores',
+      '-j, --jobs N       files analysed at once, each in a thread of its own (default: the number\n                     of cores; 1 to 1024)',
       '0  every file analysed',
       '1  some file could not be read or analysed',
       '2  bad command line',
