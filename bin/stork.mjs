@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `stork`: runs the command line, built once from src/cli/ (src/cli/node.ts and what it
 // imports) into dist-cli/stork.mjs by `npm run build:cli` (scripts/build-cli.mjs), which
-// `npm run build`, `npm run stork` and `npm pack` run.
+// `npm run build`, `npm run stork`, `npm pack` and the unit tests run.
 import module from 'node:module';
 
 // Node 22.1 and later keep V8's compiled code of the bundle between runs (a faster start);

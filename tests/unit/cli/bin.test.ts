@@ -1,10 +1,8 @@
 import { readdirSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { ANALYZE_HELP, SHORT_USAGE, STORK_HELP } from '../../../src/cli/help';
-import { buildCli, storkProcess } from './built-cli';
-
-beforeAll(buildCli, 60_000);
+import { storkProcess } from './built-cli';
 
 /** Every file of fixtures/imu-standing (15 phone recordings; int4 and int5 are too short to analyse). */
 const standing = readdirSync('fixtures/imu-standing')

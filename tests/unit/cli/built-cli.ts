@@ -1,7 +1,8 @@
 /**
  * The built command line (dist-cli/stork.mjs, run through bin/stork.mjs) in real Node
- * processes, for the tests that check what a user runs. Each test file builds it first
- * (scripts/build-cli.mjs, atomic), so that it is the bundle of the sources under test.
+ * processes, for the tests that check what a user runs. The unit project's global set-up
+ * (tests/unit/global-setup.ts) builds it once before the files run, so that it is the bundle
+ * of the sources under test.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
