@@ -12,6 +12,7 @@ import { MAX_RECORDING_SPAN_S } from '../core/limits';
 import { AsciiBlock } from './ascii-block';
 import { parseDecimal, parseDecimalInto, readDecimal } from './decimal';
 import { FormatError, quoteCell } from './format-error';
+import { unneutralised } from './formula-text';
 import { beyondLimit, type ValueLimit } from './value-limits';
 import {
   endOfCell,
@@ -488,7 +489,8 @@ class TableBuilder implements RowVisitor {
   /** The rows split by trial, in the order the trial ids first appeared. */
   trials(): TrialTable[] {
     const n = this.rowCount;
-    const trialIdOf = (id: string) => (this.request.trialCell === null ? null : id);
+    // The writers put a `'` before a formula-like id (formula-text.ts); the id is without it.
+    const trialIdOf = (id: string) => (this.request.trialCell === null ? null : unneutralised(id));
     if (this.trialIds.length === 1) {
       const asViews = this.lines.length - n <= n * MAX_SPARE_SHARE_FOR_VIEWS;
       const cut = <T extends Float64Array | Int32Array>(array: T) =>

@@ -6,11 +6,14 @@
  * the same double; `t_ms` is the seconds' shortest text with the point moved three places,
  * so seconds read back bit for bit (see decimal.ts). `-0` is written `-0` and reads back as
  * -0. NaN and +-Infinity are written as an empty cell and read back as NaN (missing).
- * Trial ids are quoted per RFC 4180 when they hold a comma, a quote or a line break, and
- * are otherwise written as they are (not formula-neutralised: they must read back exactly).
+ * A trial id that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+1`, `@SUM(…)`, a
+ * leading tab) is written with a `'` in front, as the summary CSV writes its text cells, and the
+ * reader takes that `'` off again, so ids read back exactly; ids are quoted per RFC 4180 when
+ * they hold a comma, a quote or a line break.
  */
 import type { MotionRecording, Series } from '../core/types';
 import { formatScaled, formatShortest } from './decimal';
+import { neutralised } from './formula-text';
 import { SAMPLES_COLUMNS } from './samples-csv';
 
 /** One trial to write: a motion recording, linear acceleration if any, and its id. */
@@ -82,7 +85,7 @@ export function samplesCsvRows(trial: SamplesCsvTrial, index: number, layout: Sa
       throw new RangeError(`trial ${index + 1}: a series has ${series.length} values, tS has ${n}`);
     }
   });
-  const idCell = layout.trialId ? `,${quoteCsvText(trial.trialId ?? '')}` : '';
+  const idCell = layout.trialId ? `,${trialIdCell(trial.trialId ?? '')}` : '';
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
     let line = formatScaled(recording.tS[i] as number, MILLISECONDS_SCALE_EXP);
@@ -102,6 +105,14 @@ function checkTrialIds(trials: readonly SamplesCsvTrial[]): void {
       throw new RangeError(`trial id ${JSON.stringify(trial.trialId)} is used twice`);
     seen.add(trial.trialId);
   });
+}
+
+/**
+ * A trial id's cell: formula-like text neutralised with a `'` (formula-text.ts; the readers take
+ * it off again, so the id reads back exactly), then quoted per RFC 4180 where needed.
+ */
+export function trialIdCell(trialId: string): string {
+  return quoteCsvText(neutralised(trialId));
 }
 
 /** A text cell per RFC 4180: in quotes, quotes doubled, when it holds a comma, quote or line break. */

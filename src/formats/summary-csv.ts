@@ -30,6 +30,7 @@ import Papa from 'papaparse';
 import { roundHoldTimeS } from '../core/hold-time';
 import type { AnalysisResult, DroppedCounts, MetricKey } from '../core/types';
 import { BYTE_ORDER_MARK } from './csv-text';
+import { FORMULA_TRIGGER } from './formula-text';
 import { METRIC_KEYS, metricColumnName, snakeCase, type UnitScheme } from './metric-units';
 
 /** One row: an analysis result and what is known about the trial it came from. */
@@ -71,18 +72,8 @@ export const MOTION_SIGNAL_UNIT = 'm/s^2';
 /** Separator of several warnings in the one warnings cell. */
 export const WARNINGS_SEPARATOR = ' | ';
 
-/**
- * Text that Excel, LibreOffice or Google Sheets would run as a formula: starting with
- * `= + - @`, tab or CR (OWASP "CSV Injection"), also after leading white space (spreadsheets
- * trim it, papaparse's default pattern does not), in full-width form (＝ ＋ － ＠), and in a
- * cell with a line break (papaparse's default `^[=+\-@\t\r].*$` fails there: `.` stops at the
- * line break before `$`). Applied to text cells only; numbers are number cells.
- *
- * Such a cell is written with a `'` in front. So that a reader can take exactly that `'` off
- * again (summary-reader.ts), text that already starts with `'`s before a trigger gets one
- * more: `'=1` is written `''=1` and reads back as `'=1`.
- */
-export const FORMULA_TRIGGER = /^'*(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+/** Formula-like text (formula-text.ts): papaparse writes such a text cell with a `'` in front. */
+export { FORMULA_TRIGGER };
 
 const IDENTITY_COLUMNS = [
   'file',

@@ -13,7 +13,8 @@ import { readTextRows } from './csv-table';
 import { parseDecimal } from './decimal';
 import { FormatError, quoteCell } from './format-error';
 import { METRIC_KEYS, metricColumnName, type UnitScheme } from './metric-units';
-import { FORMULA_TRIGGER, OPTIONAL_SUMMARY_COLUMNS, summaryColumns, type SummaryScheme } from './summary-csv';
+import { OPTIONAL_SUMMARY_COLUMNS, summaryColumns, type SummaryScheme } from './summary-csv';
+import { unneutralised } from './formula-text';
 
 /** How a column's cells are read. */
 export type SummaryColumnType = 'text' | 'number' | 'integer' | 'boolean' | 'date-time';
@@ -167,9 +168,4 @@ export function parseCell(column: string, cell: string, line: number): SummaryVa
       if (!DATE_TIME_WITH_OFFSET.test(cell.trim())) throw wrong('a date-time with offset');
       return cell.trim();
   }
-}
-
-/** A text cell without the `'` summary-csv.ts put before a formula-like text (see FORMULA_TRIGGER). */
-export function unneutralised(cell: string): string {
-  return cell.startsWith("'") && FORMULA_TRIGGER.test(cell.slice(1)) ? cell.slice(1) : cell;
 }

@@ -7,7 +7,7 @@
  */
 import type { SwayRecording } from '../core/types';
 import { formatScaled, formatShortest } from './decimal';
-import { quoteCsvText } from './samples-csv-writer';
+import { trialIdCell } from './samples-csv-writer';
 import { columnIndexes, readCsvHeader, readCsvTables, type NumericColumn } from './csv-table';
 import type { TablePlan } from './table-plan';
 import { FormatError } from './format-error';
@@ -125,7 +125,7 @@ export function writeSwayCsv(trials: readonly SwayCsvTrial[]): string {
       if (ids.has(trialId)) throw new RangeError(`trial id ${JSON.stringify(trialId)} is used twice`);
       ids.add(trialId);
     }
-    const idCell = withId ? `,${quoteCsvText(trialId ?? '')}` : '';
+    const idCell = withId ? `,${trialIdCell(trialId ?? '')}` : '';
     for (let k = 0; k < n; k++) {
       lines.push(
         `${formatScaled(recording.tS[k] as number, 3)},${formatShortest(recording.ap[k] as number)},${formatShortest(recording.ml[k] as number)}${idCell}`,

@@ -16,6 +16,7 @@ import {
   trialSwayCsvParts,
 } from '../../../src/formats/trial-export';
 import { importFiles } from '../../../src/formats/import-files';
+import { readSamplesCsv } from '../../../src/formats/samples-csv';
 import { timesOnly } from '../../../src/formats/sway-import';
 import { importStorkFiles, isCompleteRecord } from '../../../src/formats/trial-import';
 import { SWAY_IMPORTED_FROM, type StorkTrialRecord } from '../../../src/formats/trial-record';
@@ -527,8 +528,13 @@ describe('the summary CSV opens cleanly (SPEC section 7: a spreadsheet or pandas
       '  =1',
       "'=1",
     ];
+    // With samples, so that the samples CSV has each id's rows too.
     const records = injections.map(
-      (id) => fc.sample(recordArbitrary(id), { numRuns: 1, seed: 5 })[0] as StorkTrialRecord,
+      (id) =>
+        fc.sample(
+          recordArbitrary(id).filter((record) => record.samples.tS.length > 0),
+          { numRuns: 1, seed: 5 },
+        )[0] as StorkTrialRecord,
     );
     const files = exportTrialsCsv(records, META);
     const cells = Papa.parse<Record<string, string>>(files.summaryCsv, {
@@ -537,10 +543,18 @@ describe('the summary CSV opens cleanly (SPEC section 7: a spreadsheet or pandas
     }).data.map((row) => row['trial_id']);
     // Each starts with ' in the file, so no spreadsheet runs it (OWASP "CSV Injection")...
     expect(cells).toEqual(injections.map((id) => `'${id}`));
-    // ...and comes back as the text it was.
+    // The samples CSV's trial_id cells likewise (issue: they were written as they were)...
+    const sampleIds = new Set(
+      Papa.parse<Record<string, string>>(files.samplesCsv, { header: true, skipEmptyLines: true }).data.map(
+        (row) => row['trial_id'],
+      ),
+    );
+    expect([...sampleIds]).toEqual(injections.map((id) => `'${id}`));
+    // ...and each comes back as the text it was: with its summary, and from the samples alone.
     expect(importStorkFiles(files.samplesCsv, files.summaryCsv).trials.map((t) => t.record.id)).toEqual(
       injections,
     );
+    expect(readSamplesCsv(files.samplesCsv).map((trial) => trial.trialId)).toEqual(injections);
     // Numbers are never neutralised: a negative number stays a number cell.
     const negative = { ...records[0]!, id: 'n', holdTimeS: -1.5 };
     expect(exportTrialsCsv([negative], META).summaryCsv.split('\r\n')[1]).toContain(',-1.5,');
