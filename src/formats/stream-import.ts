@@ -64,7 +64,7 @@ export async function importSources(
   return importReadFiles(read);
 }
 
-/** Characters of a file's start kept to detect its format (its header line is in them). */
+/** Characters kept from a file's first one that is not white space, to detect its format (its header line is in them). */
 const HEAD_CHARS = 64 * 1024;
 
 async function readStreamedFile(
@@ -91,7 +91,9 @@ async function readStreamedFile(
       const { done, value } = await reader.read();
       if (done) break;
       if (format === null) {
-        head += value.slice(0, HEAD_CHARS);
+        // White space before the header is not kept (a hostile file had 1.6 million blank
+        // lines: a head of its first 64 KiB held no header), so the head starts at the header.
+        head = (head === '' ? value.trimStart() : head + value).slice(0, HEAD_CHARS);
         detect(false);
       }
       if (byName !== null) {

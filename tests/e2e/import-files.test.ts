@@ -10,12 +10,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan, FAILING_IMPACTS } from './helpers/axe';
 import { useBuiltApp } from './helpers/built-app';
 import { openStork } from './helpers/browser';
 import { historyRows, viewportScreenshot } from './helpers/history';
+import { chooseFiles, historyCount, openImport, saveImport, trialLines } from './helpers/import-page';
 import { writeLargeSamplesFile } from './helpers/large-samples-file';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
@@ -28,6 +28,7 @@ const SENSOR_LOGGER = [
 ];
 
 const app = useBuiltApp();
+const url = () => app.server.url;
 let dir = '';
 
 beforeAll(() => {
@@ -52,46 +53,10 @@ function median(values: number[]): number {
   return sorted[sorted.length >> 1] as number;
 }
 
-async function openImport(page: Page): Promise<void> {
-  await page.goto(`${app.server.url}#/import`);
-  await page.locator('[data-screen="import"]').waitFor();
-}
-
-/** Chooses the files on the import page and waits for what was found (or the message). */
-async function chooseFiles(page: Page, files: string[], timeout = 60_000): Promise<void> {
-  await page.locator('#import-files').setInputFiles(files);
-  await page
-    .locator('[data-field="import-preview"], [data-field="import-message"]:not(:empty)')
-    .first()
-    .waitFor({ timeout });
-}
-
-async function trialLines(page: Page): Promise<string[]> {
-  return page.locator('[data-field="import-trials"] li').allInnerTexts();
-}
-
-async function saveImport(page: Page, name: string): Promise<number> {
-  if (await page.getByLabel('Name or code of the new person').isVisible())
-    await page.getByLabel('Name or code of the new person').fill(name);
-  await page.getByRole('button', { name: /^Save \d+ trials?$/ }).click();
-  const saved = page.locator('[data-field="import-saved"]');
-  await saved.waitFor();
-  return Number(await saved.getAttribute('data-value'));
-}
-
-/** The trials in the current person's history (0 when there is no person yet). */
-async function historyCount(page: Page): Promise<number> {
-  await page.goto(`${app.server.url}#/history`);
-  await page.locator('[data-screen="history"]').waitFor();
-  await page.locator('[data-field="history-count"], [data-empty="no-person"]').first().waitFor();
-  if ((await page.locator('[data-empty="no-person"]').count()) > 0) return 0;
-  return (await historyRows(page)).length;
-}
-
 describe('importing files on the page', () => {
   it('several Stork samples files at once, chosen or dropped, are as many trials, each with its own rows', async () => {
     const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
-    await openImport(page);
+    await openImport(page, url());
     await chooseFiles(page, STORK_FILES);
     const lines = await trialLines(page);
     expect(lines).toHaveLength(3);
@@ -101,10 +66,10 @@ describe('importing files on the page', () => {
     });
     await viewportScreenshot(page, '90-import-three-stork-files', '[data-field="import-preview"]');
     expect(await saveImport(page, 'Several')).toBe(3);
-    await expect.poll(() => historyCount(page)).toBe(3);
+    await expect.poll(() => historyCount(page, url())).toBe(3);
 
     // Dropped on the drop zone: the same, one trial per file.
-    await openImport(page);
+    await openImport(page, url());
     const dropped = [STORK_FILES[0]!, STORK_FILES[2]!].map((path) => ({
       name: basename(path),
       text: readFileSync(path, 'utf8'),
@@ -135,7 +100,7 @@ describe('importing files on the page', () => {
     lines[10] = '175.5,0.1,oops,1.9,0.8,0.1,0';
     writeFileSync(partly, lines.join('\n'));
     const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent', bypassCSP: true });
-    await openImport(page);
+    await openImport(page, url());
     await chooseFiles(page, [STORK_FILES[0]!, MALFORMED, partly]);
     // text-in-number.csv's line 4 is `20,abc,9.8,0.2`.
     await expect
@@ -151,18 +116,18 @@ describe('importing files on the page', () => {
     const serious = (await axeScan(page)).filter((finding) => FAILING_IMPACTS.includes(finding.impact));
     expect(serious).toEqual([]);
     // Nothing is saved before the person confirms.
-    await expect.poll(() => historyCount(page)).toBe(0);
-    await openImport(page);
+    await expect.poll(() => historyCount(page, url())).toBe(0);
+    await openImport(page, url());
     await chooseFiles(page, [STORK_FILES[0]!, MALFORMED, partly]);
     expect(await saveImport(page, 'Partly')).toBe(2);
-    await expect.poll(() => historyCount(page)).toBe(2);
+    await expect.poll(() => historyCount(page, url())).toBe(2);
     // A malformed file alone: the message names the line, and the history is as it was.
-    await openImport(page);
+    await openImport(page, url());
     await chooseFiles(page, [MALFORMED]);
     await expect
       .poll(() => page.locator('[data-field="import-message"]').innerText())
       .toBe('Nothing was imported. text-in-number.csv: line 4: ax is not a number ("abc")');
-    await expect.poll(() => historyCount(page)).toBe(2);
+    await expect.poll(() => historyCount(page, url())).toBe(2);
     await page.context().close();
   });
 
@@ -193,7 +158,7 @@ describe('importing files on the page', () => {
     const rateHz = 1 / median(times.slice(1).map((t, i) => t - (times[i] as number)));
 
     const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
-    await openImport(page);
+    await openImport(page, url());
     await chooseFiles(page, [zip]);
     const [line, ...more] = await trialLines(page);
     expect(more).toEqual([]);
@@ -205,7 +170,7 @@ describe('importing files on the page', () => {
     expect(conversions).toContain('Gyroscope.csv: interpolated onto the times of Accelerometer.csv (linear)');
     await viewportScreenshot(page, '92-import-phyphox-zip', '[data-field="import-preview"]');
     expect(await saveImport(page, 'Zip')).toBe(1);
-    await expect.poll(() => historyCount(page)).toBe(1);
+    await expect.poll(() => historyCount(page, url())).toBe(1);
     await page.context().close();
   });
 
@@ -221,7 +186,7 @@ describe('importing files on the page', () => {
     const rateHz = 1e9 / median(ns.slice(1).map((t, i) => Number(t - (ns[i] as bigint))));
 
     const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
-    await openImport(page);
+    await openImport(page, url());
     await chooseFiles(page, [...SENSOR_LOGGER, magnetometer]);
     const [line, ...more] = await trialLines(page);
     expect(more).toEqual([]);
@@ -242,7 +207,7 @@ describe('importing files on the page', () => {
       .toEqual(['Magnetometer.csv: not a sensor Stork uses']);
     await viewportScreenshot(page, '93-import-sensor-logger', '[data-field="import-preview"]');
     expect(await saveImport(page, 'Logger')).toBe(1);
-    await expect.poll(() => historyCount(page)).toBe(1);
+    await expect.poll(() => historyCount(page, url())).toBe(1);
     // The stored trial says where it came from.
     const [row] = await historyRows(page);
     await page.goto(`${app.server.url}#/trial/${encodeURIComponent(row!.trialId)}`);
@@ -256,7 +221,7 @@ describe('importing files on the page', () => {
     const { path, rows } = writeLargeSamplesFile(resolve(dir, 'large.csv'), 50 * 1024 * 1024);
     expect(statSync(path).size).toBeGreaterThanOrEqual(50 * 1024 * 1024);
     const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
-    await openImport(page);
+    await openImport(page, url());
     // Long tasks of the main thread (Long Tasks API: tasks over 50 ms) and each value the
     // progress bar takes. The observer is first shown to see a deliberate 300 ms block, so
     // that finding no long task below means something.

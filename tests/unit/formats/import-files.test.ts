@@ -181,6 +181,21 @@ describe('importFiles: what the page gets', () => {
 });
 
 describe('importSources: streamed files give what whole texts give', () => {
+  it('a Stork file after 1.6 million blank lines, in parts of 64 KiB, as the page reads it', async () => {
+    const samples = fixture('e2e/case00.csv');
+    for (const blank of ['\n', ' \t \r\n']) {
+      const report = await importSources([
+        { name: 'x.csv', text: streamOf(blank.repeat(1_600_000) + samples, 65536) },
+      ]);
+      expect(report.ignored).toEqual([]);
+      expect(report.trials).toHaveLength(1);
+      expect(report.trials[0]?.record.samples.tS).toEqual(
+        (await importSources([{ name: 'x.csv', text: streamOf(samples, 65536) }])).trials[0]?.record.samples
+          .tS,
+      );
+    }
+  });
+
   it.each([1000, 65536])('Sensor Logger files in parts of %d characters', async (size) => {
     const texts: NamedText[] = [
       {
