@@ -4,8 +4,8 @@
 // at start-up. The file is written beside its place and renamed onto it, so that a command
 // started meanwhile (or another build) never reads half a file.
 //
-// Run: npm run build:cli (also part of `npm run build`, and of `npm ci` and `npm pack` through
-// the `prepare` script).
+// Run: npm run build:cli (also part of `npm run build` and `npm run stork`, run by `npm pack`
+// through the `prepack` script, and by the unit tests' global set-up).
 import { build } from 'esbuild';
 import { mkdirSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

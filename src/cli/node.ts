@@ -4,7 +4,8 @@
  * dist-cli/stork.mjs, which bin/stork.mjs runs; started as a worker thread, the same bundle
  * serves files to analyse.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { analyzeFile, type FileReader } from './analyze-file';
@@ -13,11 +14,16 @@ import { startWorkerPool, WORKER_MARK, type FileJob, type WorkerMessage } from '
 
 export { run };
 
-/** Node's file system as the readers need it. */
+/**
+ * Node's file system as the readers need it. Files are read synchronously: a thread reads one
+ * file and then analyses it, with nothing else to do meanwhile, and fs/promises' readFile (in
+ * parts of 512 KiB, each a round trip through libuv's thread pool) left the thread idle for about
+ * 4 ms per 365 kB recording (90 of 700 ms for 24, in a CPU profile).
+ */
 export function nodeFileReader(): FileReader {
   return {
-    readFile: (path) => readFile(path, 'utf8'),
-    readBytes: async (path) => new Uint8Array(await readFile(path)),
+    readFile: async (path) => readFileSync(path, 'utf8'),
+    readBytes: async (path) => new Uint8Array(readFileSync(path)),
     listDirectory: async (path) =>
       (await readdir(path, { withFileTypes: true }))
         .filter((entry) => entry.isFile())
