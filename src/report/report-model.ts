@@ -6,7 +6,7 @@
 import { compareSides, localDateOf, metricValue, type LikeConditions, type Side } from '../core/compare';
 import { MAIN_METRICS } from '../core/metric-direction';
 import { possibleAges } from '../core/norms';
-import { changeVerdict, minimalDetectableChange } from '../core/reliability';
+import { legsDifference, mdcFor } from '../core/detectable-change';
 import {
   conditionsKey,
   conditionsLabel,
@@ -98,22 +98,8 @@ function latestSides(trials: readonly ReportTrial[], input: ReportInput): SidesS
       flagged: m.ofBest.lsiFlagged || m.ofMean.lsiFlagged,
     }));
     const hold = comparison.metrics.find((m) => m.metric === 'holdTimeS');
-    const mdc = minimalDetectableChange({
-      metric: 'holdTimeS',
-      ...conditions,
-      birthYear: input.person.birthYear,
-      date,
-    });
-    let holdDifference = 'no hold time on both legs';
-    if (hold && hold.left.best !== null && hold.right.best !== null) {
-      const difference = Math.abs(hold.left.best - hold.right.best);
-      const text = `The legs' best hold times differ by ${difference.toFixed(1)} s`;
-      holdDifference = !mdc.applies
-        ? `${text}; no minimal detectable change: ${mdc.reason}`
-        : changeVerdict(difference, mdc.mdc95) === 'beyond'
-          ? `${text}: more than the minimal detectable change of ${mdc.mdc95.toFixed(1)} s`
-          : `${text}: within measurement error (minimal detectable change ${mdc.mdc95.toFixed(1)} s)`;
-    }
+    const mdc = mdcFor('holdTimeS', conditions, input.person.birthYear, date);
+    const holdDifference = legsDifference(hold?.left.best ?? null, hold?.right.best ?? null, mdc).words;
     return { date, conditions, rows, holdDifference };
   }
   return null;

@@ -5,26 +5,19 @@
  */
 import { progressSeries, type LikeConditions, type Side } from '../core/compare';
 import { fallRiskCutoff, holdTimeNorm, publishedHoldTimeNorms } from '../core/norms';
-import { changeWords, minimalDetectableChange } from '../core/reliability';
+import { seriesChange, type LegChange } from '../core/detectable-change';
 import type { LegProgress, ProgressSection, ReportPerson, ReportTrial } from './report-types';
 
 const SPRINGER = 'Springer et al. 2007';
 
-function leg(
-  side: Side,
-  sessions: { date: string; value: number }[],
-  mdc: ProgressSection['mdc'],
-): LegProgress {
-  const first = sessions[0] ?? null;
-  const last = sessions.length > 1 ? (sessions[sessions.length - 1] ?? null) : null;
-  const change = first && last ? last.value - first.value : null;
+function leg(side: Side, sessions: { date: string; value: number }[], change: LegChange): LegProgress {
   return {
     side,
     sessions,
-    first,
-    last,
-    change,
-    verdict: change === null ? null : changeWords(change, mdc),
+    first: change.first,
+    last: change.last,
+    change: change.change,
+    verdict: change.verdict,
   };
 }
 
@@ -41,7 +34,6 @@ export function holdTimeProgress(
   const series = progressSeries(trials, conditions, 'holdTimeS');
   const sessions = (side: Side) => series.sides[side].sessions.map((s) => ({ date: s.date, value: s.value }));
   const dates = [...series.sides.left.sessions, ...series.sides.right.sessions].map((s) => s.date).sort();
-  const firstDate = dates[0] ?? '';
   const lastDate = dates[dates.length - 1] ?? '';
   const query = {
     birthYear: person.birthYear,
@@ -49,13 +41,16 @@ export function holdTimeProgress(
     surface: conditions.surface,
     capS: conditions.capS,
   };
-  // The MDC is the one of the first session's day: the change is measured from there.
-  const mdc = minimalDetectableChange({
-    ...query,
-    metric: 'holdTimeS',
-    placement: conditions.placement,
-    date: firstDate,
-  });
+  // The MDC is the one of the first session's day: the change is measured from there
+  // (core/detectable-change.ts).
+  const changes = seriesChange(
+    {
+      metric: 'holdTimeS',
+      sides: { left: { sessions: sessions('left') }, right: { sessions: sessions('right') } },
+    },
+    conditions,
+    person.birthYear,
+  );
   const springer = holdTimeNorm({ ...query, sex: person.sex, date: lastDate });
   let norm: ProgressSection['norm'];
   if (springer.applies) {
@@ -80,8 +75,11 @@ export function holdTimeProgress(
   const cutoff = fallRiskCutoff({ ...query, date: lastDate });
   return {
     conditions,
-    legs: { left: leg('left', sessions('left'), mdc), right: leg('right', sessions('right'), mdc) },
-    mdc,
+    legs: {
+      left: leg('left', sessions('left'), changes.legs.left),
+      right: leg('right', sessions('right'), changes.legs.right),
+    },
+    mdc: changes.mdc,
     norm,
     fallRisk: cutoff.applies
       ? { holdBelowS: cutoff.holdBelowS, source: cutoff.source }

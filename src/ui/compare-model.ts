@@ -15,6 +15,7 @@ import {
   type SideComparison,
   type SideSummary,
 } from '../core/compare';
+import { legsDifference, mdcFor, type LegsDifference } from '../core/detectable-change';
 import { MAIN_METRICS, type ComparedMetric } from '../core/metric-direction';
 import { LSI_FLAG_BELOW_PERCENT, type Symmetry } from '../core/symmetry';
 import {
@@ -235,6 +236,21 @@ export function compareForPage(
     includeInterrupted,
   });
   return { comparison, cards: metricCards(comparison, choice.conditions) };
+}
+
+/**
+ * Whether the legs' best hold times differ by more than the minimal detectable change of the
+ * protocol and the person's age on the session's (first) day, or why no value can be said
+ * (core/detectable-change.ts).
+ */
+export function holdTimeDifference(
+  comparison: SideComparison,
+  choice: CompareChoice,
+  birthYear: number | null,
+): LegsDifference {
+  const hold = comparison.metrics.find((entry) => entry.metric === 'holdTimeS');
+  const mdc = mdcFor('holdTimeS', choice.conditions, birthYear, spanDates(choice.span).from);
+  return legsDifference(hold?.left.best ?? null, hold?.right.best ?? null, mdc);
 }
 
 /** "3 May 2026" or "1 May 2026 – 3 May 2026" style label source: the span's dates. */

@@ -2,7 +2,8 @@
  * Left vs right: for the chosen person, session (a day or a date range) and like-for-like
  * conditions, each leg's best and mean of its last trials for hold time and the main sway
  * metrics, both symmetry indices of SPEC section 6 under their names, and a flag in words
- * and colour when LSI < 90 %. One grouped bar chart per measure, with its numbers in a table.
+ * and colour when LSI < 90 %. One grouped bar chart per measure, with its numbers in a table;
+ * under hold time, whether the legs differ by more than the minimal detectable change.
  */
 import type { Chart } from 'chart.js';
 import { LAST_TRIALS, type SessionSpan } from '../core/compare';
@@ -14,6 +15,7 @@ import {
   conditionOptions,
   dayOptions,
   defaultCompareChoice,
+  holdTimeDifference,
   type CompareChoice,
   type MetricCard,
   type SymmetryLine,
@@ -285,7 +287,7 @@ export async function showCompare(context: PlaceContext): Promise<void> {
       replaceChildren(results, empty);
       return;
     }
-    const { cards } = compareForPage(trials, choice, includeInterrupted);
+    const { comparison, cards } = compareForPage(trials, choice, includeInterrupted);
     const { conditions } = choice;
     const flagged = cards.filter((card) => card.ofBest.flagged);
     const summary = h(
@@ -299,6 +301,23 @@ export async function showCompare(context: PlaceContext): Promise<void> {
         : `No LSI below ${LSI_FLAG_BELOW_PERCENT} %.`,
     );
     const built = cards.map(metricCard);
+    const difference = holdTimeDifference(comparison, choice, person.birthYear);
+    built
+      .find((card) => card.element.dataset['metric'] === 'holdTimeS')
+      ?.element.append(
+        h(
+          'p',
+          {
+            className: 'hold-difference',
+            data: {
+              field: 'hold-difference',
+              beyond: difference.beyond === null ? '' : String(difference.beyond),
+              ...(difference.differenceS === null ? {} : { differenceS: difference.differenceS.toFixed(1) }),
+            },
+          },
+          `${difference.words}.`,
+        ),
+      );
     replaceChildren(results, summary, ...built.map((card) => card.element), definitions());
     void import('./charts/history-charts').then((module) => {
       if (ticket !== drawing || !context.isCurrent()) return;

@@ -2,7 +2,8 @@
  * The progress page's chart, as data (pure): per side every like trial as a point and the
  * best of each session as the line (src/core/compare.ts progressSeries), and for hold time the
  * Springer 2007 age-group norm as a band where the person's age and the conditions allow it
- * (src/core/norms.ts, SPEC section 1).
+ * (src/core/norms.ts, SPEC section 1), and each leg's change against the minimal detectable
+ * change around its first value (src/core/detectable-change.ts).
  */
 import {
   isTestTrial,
@@ -12,6 +13,7 @@ import {
   type ProgressSeries,
   type Side,
 } from '../core/compare';
+import { seriesChange, type SeriesChange } from '../core/detectable-change';
 import type { ComparedMetric } from '../core/metric-direction';
 import { holdTimeNorm, holdTimeNormBand, type Sex } from '../core/norms';
 import { formatDay } from './history-format';
@@ -46,6 +48,8 @@ export interface ProgressModel {
   /** Trials (points) per side. */
   points: Record<Side, number>;
   norm: NormBand | null;
+  /** Each leg's first and last session against the MDC; null without conditions or trials. */
+  change: SeriesChange | null;
 }
 
 export interface NormPerson {
@@ -128,9 +132,21 @@ export function progressModel(
     sides: { left: { points: [], sessions: [] }, right: { points: [], sessions: [] } },
   };
   if (!trials.some((trial) => isTestTrial(trial) && (includeInterrupted || !trial.interrupted)))
-    return { state: { kind: 'no-trials' }, series: empty, points: { left: 0, right: 0 }, norm: null };
+    return {
+      state: { kind: 'no-trials' },
+      series: empty,
+      points: { left: 0, right: 0 },
+      norm: null,
+      change: null,
+    };
   if (conditions === null)
-    return { state: { kind: 'no-like' }, series: empty, points: { left: 0, right: 0 }, norm: null };
+    return {
+      state: { kind: 'no-like' },
+      series: empty,
+      points: { left: 0, right: 0 },
+      norm: null,
+      change: null,
+    };
   const series = progressSeries(trials, conditions, metric, { includeInterrupted });
   const points = { left: series.sides.left.points.length, right: series.sides.right.points.length };
   const total = points.left + points.right;
@@ -139,5 +155,11 @@ export function progressModel(
   else if (total === 1) state = { kind: 'one-trial' };
   else
     state = { kind: 'ready', missingSide: points.left === 0 ? 'left' : points.right === 0 ? 'right' : null };
-  return { state, series, points, norm: normBand(series, conditions, person) };
+  return {
+    state,
+    series,
+    points,
+    norm: normBand(series, conditions, person),
+    change: seriesChange(series, conditions, person.birthYear),
+  };
 }

@@ -2,13 +2,16 @@
  * Progress over time: for the chosen person, conditions and measure (picker), one line per
  * leg through the best of each session, every trial a point, dates along the x axis; for hold
  * time the Springer 2007 age-group norm as a band where the person's age and the conditions
- * allow it, cited under the chart. A table beside the chart gives the same numbers.
+ * allow it, cited under the chart; the minimal detectable change around each leg's first value
+ * as an outlined band, and in words whether each leg's change exceeds it (progress-change.ts).
+ * A table beside the chart gives the same numbers.
  */
 import type { Chart } from 'chart.js';
 import type { LikeConditions, ProgressPoint, SessionValue, Side } from '../core/compare';
 import type { ComparedMetric } from '../core/metric-direction';
 import { h, replaceChildren } from './dom';
 import { conditionOptions } from './compare-model';
+import type { MdcBands } from './charts/mdc-band';
 import type { TimedValue } from './charts/progress-chart';
 import { conditionsControls } from './history-conditions';
 import {
@@ -22,6 +25,7 @@ import {
 import { emptyState, frameFor, loadPageData, page, testLink } from './history-page';
 import type { PlaceContext } from './place-context';
 import { normSources } from './sources';
+import { changeLines } from './progress-change';
 import { NORM_BAND_LABEL, progressModel, type ProgressModel } from './progress-model';
 
 /** The picks, kept while the page is open in this tab. */
@@ -249,6 +253,30 @@ export async function showProgress(context: PlaceContext): Promise<void> {
         h('span', { className: 'norm-caption', data: { field: 'norm' } }, ` No norm band: ${norm.reason}.`),
       );
     }
+    const mdcBands: MdcBands = {};
+    if (model.change) {
+      const lines = changeLines(model.change, metric, conditions);
+      const legLines = (['left', 'right'] as const).flatMap((side) => {
+        const text = lines.legs[side];
+        return text === undefined ? [] : [h('li', { data: { field: `change-${side}` } }, text)];
+      });
+      captionParts.push(
+        h('span', { className: 'mdc-caption', data: { field: 'mdc' } }, ` ${lines.mdc}`),
+        h('ul', { className: 'change-lines' }, ...legLines),
+      );
+      for (const side of ['left', 'right'] as const) {
+        const band = model.change.legs[side].band;
+        const first = model.series.sides[side].sessions[0];
+        if (band && first) mdcBands[side] = { fromMs: first.timeMs, ...band };
+      }
+    }
+    // The numbers behind the bands, for checks: data-mdc-s, data-mdc-left-low-s, ...
+    const mdcData: Record<string, string> = {};
+    if (model.change?.mdc.applies) mdcData['mdcS'] = model.change.mdc.mdc95.toFixed(1);
+    for (const [side, band] of Object.entries(mdcBands)) {
+      mdcData[`mdc${side === 'left' ? 'Left' : 'Right'}LowS`] = band.lowS.toFixed(1);
+      mdcData[`mdc${side === 'left' ? 'Left' : 'Right'}HighS`] = band.highS.toFixed(1);
+    }
     const oneSide =
       state.missingSide === null
         ? null
@@ -273,6 +301,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
                 normHighS: String(norm.steps[norm.steps.length - 1]?.highS),
               }
             : {}),
+          ...mdcData,
         },
       },
       h('div', { className: 'chart-box progress-box' }, canvas),
@@ -296,6 +325,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
         },
         lineLabel,
         norm: norm?.applies ? { steps: norm.steps, label: NORM_BAND_LABEL } : null,
+        mdc: mdcBands,
         yMax: metric === 'holdTimeS' && conditions !== null ? conditions.capS : null,
         format: (value) => formatMeasure(metric, value, conditions),
         describe,

@@ -1,86 +1,26 @@
 /**
  * The clinician's report in real headless Chromium: trials of one person imported through the
- * page (a summary and samples CSV made from fixtures/summary-legacy, one recording under six
- * dates, legs and hold times), the report for a chosen period, printed with page.pdf() on A4
- * and on Letter. Each PDF must be one page (pdfinfo), its text (pdftotext) must hold the
+ * page (helpers/seed-trials.ts: a summary and samples CSV made from fixtures/summary-legacy,
+ * one recording under six dates, legs and hold times), the report for a chosen period,
+ * printed with page.pdf() on A4 and on Letter. Each PDF must be one page (pdfinfo), its text (pdftotext) must hold the
  * numbers the page shows, and the A4 one is turned into a PNG (pdftoppm) kept in
  * test-output/report/ to look at. "Download PDF" opens the print dialog (window.print).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBuiltApp } from './helpers/built-app';
 import { openStork } from './helpers/browser';
 import { addPerson } from './helpers/history';
+import { REPORT_SEED, seedTrials } from './helpers/seed-trials';
 
-const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 const OUT = resolve(import.meta.dirname, '../../test-output/report');
 const PERSON = 'P-017';
-
-/** Date, leg, hold time (s) of each seeded trial; worked through in tests/unit/report/report-model.test.ts. */
-const SEED: readonly [string, 'left' | 'right', number][] = [
-  ['2026-11-02T10:01:00.000+01:00', 'right', 18.2],
-  ['2026-11-02T10:05:00.000+01:00', 'left', 10.0],
-  ['2026-11-15T10:01:00.000+01:00', 'left', 22.0],
-  ['2026-11-29T10:01:00.000+01:00', 'left', 40.0],
-  ['2026-11-29T10:05:00.000+01:00', 'left', 33.0],
-  ['2026-11-29T10:09:00.000+01:00', 'right', 31.5],
-];
-
-/** A summary and a samples CSV of the seeded trials: the legacy fixture's one trial, re-dated. */
-function seedFiles(): string[] {
-  const summary = readFileSync(resolve(FIXTURES, 'summary-legacy/summary.csv'), 'utf8')
-    .trimEnd()
-    .split(/\r?\n/);
-  const samples = readFileSync(resolve(FIXTURES, 'summary-legacy/samples.csv'), 'utf8')
-    .trimEnd()
-    .split(/\r?\n/);
-  const head = (summary[0] ?? '').split(',');
-  const col = (name: string) => head.indexOf(name);
-  const row = (summary[1] ?? '').split(',');
-  const summaryRows = [summary[0]];
-  mkdirSync(OUT, { recursive: true });
-  const files = [resolve(OUT, 'seed-summary.csv')];
-  SEED.forEach(([when, side, hold], k) => {
-    const id = `report-${k + 1}`;
-    const cells = [...row];
-    cells[col('trial_id')] = id;
-    cells[col('date_time')] = when;
-    cells[col('subject')] = PERSON;
-    cells[col('stance_side')] = side;
-    cells[col('eyes') >= 0 ? col('eyes') : col('condition')] = 'open';
-    cells[col('surface')] = 'firm';
-    cells[col('cap_s')] = '45';
-    cells[col('hold_time_s')] = String(hold);
-    cells[col('end_reason')] = 'touchdown';
-    summaryRows.push(cells.join(','));
-    // One samples file per trial: a file's times run forwards.
-    const path = resolve(OUT, `seed-samples-${k + 1}.csv`);
-    writeFileSync(
-      path,
-      `${[samples[0], ...samples.slice(1).map((line) => line.replace(/legacy-1$/, id))].join('\n')}\n`,
-    );
-    files.push(path);
-  });
-  writeFileSync(files[0]!, `${summaryRows.join('\n')}\n`);
-  return files;
-}
-
 const app = useBuiltApp();
 
-async function seed(page: Page): Promise<void> {
-  await addPerson(page, PERSON, 1950);
-  await page.goto(`${app.server.url}#/import`);
-  await page.locator('[data-screen="import"]').waitFor();
-  await page.locator('#import-files').setInputFiles(seedFiles());
-  await page.locator('[data-field="import-preview"]').waitFor();
-  await page.getByRole('button', { name: `Save ${SEED.length} trials` }).click();
-  await expect
-    .poll(() => page.locator('[data-field="import-saved"]').getAttribute('data-value'))
-    .toBe(String(SEED.length));
-}
+const seed = (page: Page): Promise<void> => seedTrials(page, app.server.url, PERSON, 1950, REPORT_SEED, OUT);
 
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 

@@ -1,9 +1,11 @@
 /**
  * A measure over time, one colour per leg: every trial a point, the best of each session the
  * line (src/core/compare.ts progressSeries), dates on the x axis; for hold time the Springer
- * 2007 age-group norm as a grey band behind (cited in the caption, progress-view.ts).
+ * 2007 age-group norm as a grey band behind (cited in the caption, progress-view.ts), and each
+ * leg's minimal detectable change as an outlined band around its first value (mdc-band.ts).
  */
 import type { Chart, Plugin, TooltipItem } from 'chart.js';
+import { mdcBandPlugin, type MdcBands } from './mdc-band';
 import { chartJs, COLOURS } from './register';
 
 /** A point of the chart; `describe` words its tooltip title, asked only when one is shown. */
@@ -33,6 +35,8 @@ export interface ProgressChartData {
   lineLabel: string;
   /** The norm band and the short name written on it, or null. */
   norm: { steps: NormBandStep[]; label: string } | null;
+  /** Each leg's first value ± MDC95, where a published MDC applies. */
+  mdc: MdcBands;
   /** Fixed y range (hold time: 0 to the cap), or null to fit the data from 0. */
   yMax: number | null;
   format(value: number): string;
@@ -170,6 +174,9 @@ export function progressChart(canvas: HTMLCanvasElement, data: ProgressChartData
         },
       },
     },
-    plugins: data.norm === null ? [] : [normPlugin(data.norm.steps, data.norm.label)],
+    plugins: [
+      ...(data.norm === null ? [] : [normPlugin(data.norm.steps, data.norm.label)]),
+      mdcBandPlugin(data.mdc),
+    ],
   });
 }
