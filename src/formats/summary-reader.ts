@@ -15,9 +15,10 @@ import { FormatError, quoteCell } from './format-error';
 import { METRIC_KEYS, metricColumnName, type UnitScheme } from './metric-units';
 import { OPTIONAL_SUMMARY_COLUMNS, summaryColumns, type SummaryScheme } from './summary-csv';
 import { unneutralised } from './formula-text';
+import { PERCENT_SCALE_EXP, TRAINING_COLUMN_TYPES } from './training-columns';
 
 /** How a column's cells are read. */
-export type SummaryColumnType = 'text' | 'number' | 'integer' | 'boolean' | 'date-time';
+export type SummaryColumnType = 'text' | 'number' | 'integer' | 'boolean' | 'date-time' | 'percent';
 
 /** A parsed cell: null for an empty cell. */
 export type SummaryValue = string | number | boolean | null;
@@ -58,6 +59,8 @@ export const TRIAL_COLUMN_TYPES: Readonly<Record<string, SummaryColumnType>> = {
   sign_mean_raw_ay_m_s2: 'number',
   sign_samples: 'integer',
   imported_from: 'text',
+  // A training set's information (training-columns.ts); `kind` says test or training.
+  ...TRAINING_COLUMN_TYPES,
 };
 
 /** The type of each column summary-csv.ts writes (every scheme) and of the trial columns; others are text. */
@@ -104,7 +107,8 @@ const MAX_SUMMARY_ROWS = 100_000;
  *   rms_ap_m_s2`, `line 1: column cap_s appears twice`, `line 4: expected 62 cells, found 61`,
  *   `line 4: cap_s is not a number ("abc")`, `line 4: samples is not a whole number ("1.5")`,
  *   `line 4: interrupted is not true or false ("yes")`, `line 4: date_time is not a date-time
- *   with offset ("2025-03-14 09:26")`.
+ *   with offset ("2025-03-14 09:26")`, `line 4: time_in_zone_pct is not a percentage from 0 to 100
+ *   ("140")`.
  */
 export function readSummaryCsv(text: string): SummaryTable {
   const [header, ...rows] = readTextRows(text, MAX_SUMMARY_ROWS + 1);
@@ -144,7 +148,10 @@ export function readSummaryCsv(text: string): SummaryTable {
   };
 }
 
-/** A cell read as its column's type. @throws FormatError naming the column and quoting the cell. */
+/**
+ * A cell read as its column's type; a `percent` cell (0 to 100) as the fraction it stands for,
+ * exactly (training-columns.ts). @throws FormatError naming the column and quoting the cell.
+ */
 export function parseCell(column: string, cell: string, line: number): SummaryValue {
   const type = SUMMARY_COLUMN_TYPES[column] ?? 'text';
   if (cell === '') return null;
@@ -163,6 +170,12 @@ export function parseCell(column: string, cell: string, line: number): SummaryVa
       const lower = cell.trim().toLowerCase();
       if (lower !== 'true' && lower !== 'false') throw wrong('true or false');
       return lower === 'true';
+    }
+    case 'percent': {
+      const fraction = parseDecimal(cell, 0, cell.length, -PERCENT_SCALE_EXP);
+      if (fraction === null || Number.isNaN(fraction)) throw wrong('a number');
+      if (!(fraction >= 0 && fraction <= 1)) throw wrong('a percentage from 0 to 100');
+      return fraction;
     }
     case 'date-time':
       if (!DATE_TIME_WITH_OFFSET.test(cell.trim())) throw wrong('a date-time with offset');

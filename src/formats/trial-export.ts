@@ -13,7 +13,8 @@
  *   empty for those and for null, so this tells them apart);
  * - `sign_flipped`, `sign_upright`, `sign_basis`, `sign_mean_raw_ay_m_s2`, `sign_samples`: how
  *   the sign of the accelerations was decided (empty for trials stored before it was kept);
- * - `imported_from`: the app of a trial imported from another app's files (empty for Stork's).
+ * - `imported_from`: the app of a trial imported from another app's files (empty for Stork's);
+ * - `kind` (`test` or `training`) and a training set's information (training-columns.ts).
  *
  * Text cells that look like formulas are neutralised with a `'` (summary-csv.ts), and the reader
  * takes it off again. Numbers are number cells: not neutralised, shortest round-trip text; a
@@ -31,6 +32,7 @@ import {
   type SummaryScheme,
 } from './summary-csv';
 import { TRIAL_COLUMN_TYPES } from './summary-reader';
+import { trainingCells } from './training-columns';
 import type { StorkTrialRecord } from './trial-record';
 
 /** What the files say besides the trials. */
@@ -197,6 +199,7 @@ function trialCells(record: StorkTrialRecord): SummaryCell[] {
     sign_mean_raw_ay_m_s2: finite(sign?.meanRawAyMS2),
     sign_samples: finite(sign?.samples),
     imported_from: record.importedFrom ?? '',
+    ...trainingCells(record),
   };
   return TRIAL_SUMMARY_EXTRA_COLUMNS.map((name) => cells[name] ?? null);
 }

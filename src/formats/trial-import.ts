@@ -25,6 +25,7 @@ import { planSwayCsv, type SwayTrial } from './sway-csv';
 import { analysisOfSway, importedSwayTrial, SWAY_FORMAT, timesOnly } from './sway-import';
 import { WARNINGS_SEPARATOR } from './summary-csv';
 import { readSummaryCsv, type SummaryRow, type SummaryTable, type SummaryValue } from './summary-reader';
+import { trainingFromRow } from './training-columns';
 import {
   SAMPLE_COLUMN_KEYS,
   TRIAL_VALUES,
@@ -384,6 +385,8 @@ function trialFromSummary(
     const sign = signFromRow(cells);
     if (sign !== null) record.sign = sign;
     if (sway !== null) record.sway = sway;
+    const training = trainingFromRow(row);
+    if (training !== null) record.training = training;
     return {
       record,
       subject: cells.text('subject'),

@@ -23,6 +23,7 @@ import { SWAY_IMPORTED_FROM, type StorkTrialRecord } from '../../../src/formats/
 import { recordingOf } from '../../../src/session/trial-run';
 import type { TrialRecord } from '../../../src/session/types';
 import { MAX_ABS_ACCELERATION_M_S2, MAX_ABS_ROTATION_RATE_DEG_S } from '../../../src/core/limits';
+import { trainingArbitrary } from '../helpers/training-arbitrary';
 
 /** The largest magnitude every sample column may hold (src/core/limits.ts). */
 const SAMPLE_LIMIT = Math.min(MAX_ABS_ACCELERATION_M_S2, MAX_ABS_ROTATION_RATE_DEG_S);
@@ -210,10 +211,13 @@ function recordArbitrary(id: string): fc.Arbitrary<StorkTrialRecord> {
       analysis: fc.option(analysisArbitrary, { nil: null }),
       analysisError: fc.option(text, { nil: null }),
       sign: fc.option(signArbitrary, { nil: undefined }),
+      // A set of a training session, or a test trial.
+      training: fc.option(trainingArbitrary, { nil: undefined }),
     })
-    .map(({ sign, ...fields }) => {
+    .map(({ sign, training, ...fields }) => {
       const record: StorkTrialRecord = { id, ...fields, eventsReceived: fields.samples.tS.length };
       if (sign !== undefined) record.sign = sign;
+      if (training !== undefined) record.training = training;
       return record;
     });
 }
