@@ -1,17 +1,29 @@
 // The composition root: the only place that wires sensors, session, core, storage and ui together.
 import './styles.css';
-import { BehaviorSubject, defer, filter, from, ReplaySubject, switchMap, tap, type Observable } from 'rxjs';
+import {
+  BehaviorSubject,
+  defer,
+  filter,
+  finalize,
+  from,
+  ReplaySubject,
+  switchMap,
+  tap,
+  type Observable,
+} from 'rxjs';
 import type { MotionRecording } from './core/types';
 import { registerAppUpdates } from './pwa/register';
 import { updateBanner } from './pwa/update-banner';
 import { promptWhenNoTrial, reportTrialActivity } from './pwa/update-prompt';
-import { browserCues, type TrialCues } from './sensors/cues';
+import { createAudioFeedback } from './sensors/audio-feedback';
+import { browserCues, type SessionCues } from './sensors/cues';
 import { DEMO_SPEEDS, demoMotion$ } from './sensors/demo';
 import { deviceMotion$, hasAcceleration, motionSupport, requestMotionPermission } from './sensors/motion';
 import { visibility$ } from './sensors/visibility';
 import { holdWakeLock$ } from './sensors/wake-lock';
 import { firstMotionWithin$ } from './session/probe';
-import { runTrial, SENSOR_SILENCE_S, type TrialState } from './session/trial';
+import { runTrainingSession } from './session/training-session';
+import { newTrialId, runTrial, SENSOR_SILENCE_S, type TrialState } from './session/trial';
 import type { MotionSample, TrialSetup } from './session/types';
 import { createStoredResultLog } from './storage/result-log';
 import type { TrialStore } from './storage/store';
@@ -94,8 +106,8 @@ const results = createStoredResultLog(currentPersonSink(history));
  * AudioContext only inside a user gesture (src/sensors/cues.ts), and one context serves every
  * trial (browsers limit how many a page may open).
  */
-let cues: TrialCues | null = null;
-const cuesMadeInTap = (): TrialCues => (cues ??= browserCues(window));
+let cues: SessionCues | null = null;
+const cuesMadeInTap = (): SessionCues => (cues ??= browserCues(window));
 
 /** Only for scripts/bench-browser.ts: the page opened with `?bench` measures itself. */
 const bench = new URLSearchParams(window.location.search).has('bench') ? installBenchHook(window) : null;
@@ -141,6 +153,41 @@ mountApp(root, {
   prefs,
   history,
   deleteAllData: () => import('./storage/delete-all').then((storage) => storage.deleteAllData()),
+  // Inside the Start tap: the cues and the feedback's own AudioContext (closed at the session's end).
+  prepareTraining: () => {
+    const sessionCues = cuesMadeInTap();
+    const feedback = createAudioFeedback(window, bench ? () => bench.feedbackScheduled() : undefined);
+    return {
+      feedbackStatus: () => feedback.status,
+      run: (settings, source, stop$, recentRmsMs2) =>
+        runTrainingSession(settings, {
+          motionFor: (go$) =>
+            source === 'demo'
+              ? demoSource$(1, go$)
+              : bench
+                ? bench.timeEvents(sensorMotion$())
+                : sensorMotion$(),
+          visibility$: visibility$(document),
+          cues: sessionCues,
+          wakeLock$: holdWakeLock$(window),
+          stop$,
+          source,
+          feedback,
+          recentRmsMs2,
+          sessionId: newTrialId(),
+          onFeedbackCost: bench ? (ms) => bench.feedbackCost(ms) : undefined,
+        }).pipe(
+          tap((state) => {
+            trialActive$.next(state.phase !== 'done');
+            bench?.observeTraining(state);
+          }),
+          finalize(() => {
+            trialActive$.next(false);
+            feedback.close();
+          }),
+        ),
+    };
+  },
 });
 
 // Offline use: the service worker precaches the app; a new version is offered between trials.

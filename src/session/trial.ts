@@ -65,7 +65,7 @@ export interface TrialDeps {
 }
 
 /** A fresh trial id: a random UUID where the platform has one (secure contexts), else time + random. */
-function newTrialId(): string {
+export function newTrialId(): string {
   const uuid = globalThis.crypto?.randomUUID?.();
   return uuid ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }

@@ -4,7 +4,7 @@
  * `StorkPorts`, wired by the composition root (src/main.ts); this file only decides what to
  * show next.
  */
-import { EMPTY, from, Subject, switchMap, type Observable, type Subscription } from 'rxjs';
+import { EMPTY, from, Subject, switchMap, tap, type Observable, type Subscription } from 'rxjs';
 import type { TrialResultLog } from '../session/results';
 import type { TrialState } from '../session/trial';
 import type { TrialRecord, TrialSetup } from '../session/types';
@@ -27,7 +27,9 @@ import { parseRoute, routeHash } from './routes';
 import { saveStatusOf } from './save-status';
 import { loadSetup, saveSetup, type KeyValueStore } from './setup-prefs';
 import { setupView, type DemoSpeed, type MotionSource, type StartChoice } from './setup-view';
+import { todayPlanSlot } from './today-plan-view';
 import { toast } from './toast';
+import { createTrainingFlow, type TrainingRunner } from './training-flow';
 import { trialView, type TrialView } from './trial-view';
 
 export interface StorkPorts {
@@ -64,6 +66,11 @@ export interface StorkPorts {
   history?: HistoryAccess | null;
   /** Deletes every person, trial and setting Stork keeps on this device (src/storage/delete-all.ts). */
   deleteAllData(): Promise<DeletionReport>;
+  /**
+   * Training mode's session with its sound; must be called inside the Start tap (iOS starts
+   * audio only there). Absent: no training page.
+   */
+  prepareTraining?(): TrainingRunner;
 }
 
 /**
@@ -130,7 +137,8 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   function show(element: HTMLElement, dispose: () => void = () => undefined): void {
     screenTicket++;
     // The trial page has no way out but Stop: the phone is against the body.
-    nav.setHidden(history === null || element.dataset['screen'] === 'trial');
+    const running = element.dataset['screen'] === 'trial' || element.dataset['screen'] === 'training-run';
+    nav.setHidden(history === null || running);
     for (const subscription of screenSubscriptions) subscription.unsubscribe();
     screenSubscriptions = [];
     disposeScreen();
@@ -167,7 +175,13 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       onStart: (choice) => void start(choice),
       onPrivacy: () => showPrivacy(),
     });
-    show(view.element, () => picker?.destroy());
+    // Today's plan of the person's home programme, above the test's choices (training mode).
+    const today = todayPlanSlot(history, ports.prefs, (settings) => training?.start(settings));
+    view.element.querySelector('h1')?.after(today.element);
+    show(view.element, () => {
+      picker?.destroy();
+      today.destroy();
+    });
     if (picker !== null) {
       // The page starts with who is tested, which takes a moment to read: shown before, the
       // picker would appear above the form and push it down under the person's finger.
@@ -306,7 +320,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   function showResult(record: TrialRecord): ResultView {
     // Counted without this record, then added, whether or not the log has it yet.
     const earlier = records.filter(
-      (r) => r.id !== record.id && !r.interrupted && sameCondition(r.setup, record.setup),
+      (r) => r.id !== record.id && !r.interrupted && !r.training && sameCondition(r.setup, record.setup),
     );
     let view: ResultView | null = resultView({
       record,
@@ -351,11 +365,42 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   /** True from "get ready" to the end of a trial: the trial page stays whatever the address says. */
   let trialRunning = false;
 
+  const prepareTraining = ports.prepareTraining;
+  const training =
+    prepareTraining === undefined
+      ? null
+      : createTrainingFlow({
+          history,
+          prefs: ports.prefs,
+          results: ports.results,
+          motionSupport: ports.motionSupport,
+          prepareTraining: () => prepareTraining(),
+          requestPermission: () => ports.requestPermission(),
+          checkSensor: () =>
+            from(ports.motionAllowedWithoutTap()).pipe(
+              switchMap((allowed) => (allowed && !sensorChecked ? ports.probeSensor() : EMPTY)),
+              tap((answer) => void (sensorChecked = answer === 'ok')),
+            ),
+          source: () => source,
+          chooseSource: (next) => void (source = next),
+          show,
+          setRunning: (running) => void (trialRunning = running),
+          say: (message) => live.say(message),
+          leave: () => {
+            if (parseRoute(window.location.hash).name === 'test') route();
+            else window.location.hash = routeHash({ name: 'test' });
+          },
+        });
+
   /** Shows the place the address names (routes.ts). */
   function route(): void {
     if (trialRunning) return;
     const place = parseRoute(window.location.hash);
     nav.setActive(place.name === 'trial' ? 'history' : place.name);
+    if (place.name === 'training' && training !== null) {
+      training.showPage();
+      return;
+    }
     if (place.name === 'test' || history === null) {
       showStart();
       return;

@@ -7,10 +7,16 @@
  * meter, src/session/measure.ts: storing, sign, touch-down detector, live preview);
  * `pipeline` is everything the page does synchronously for one event after it is read, from
  * the motion Observable through the trial to the state the page receives.
+ *
+ * In a training session (scripts/bench-training-feedback.ts) also: the cost of steering the
+ * feedback for one reading (the sway tracker, the mapping and the three scheduled audio
+ * parameter changes), and the time from the devicemotion event's timeStamp to the moment its
+ * parameter changes were scheduled.
  */
 import { Observable } from 'rxjs';
 import { analyze } from '../core/analyze';
 import { createCostMeter, type CostMeter, type CostSummary } from '../session/measure';
+import type { TrainingState } from '../session/training-session';
 import type { TrialState } from '../session/trial';
 import type { MotionSample, TrialRecord } from '../session/types';
 import { trialRecording } from './result-series';
@@ -22,6 +28,19 @@ export interface BenchHook {
   timeEvents(motion$: Observable<MotionSample>): Observable<MotionSample>;
   /** Follows the trial's phase (to time only running events) and keeps the last record. */
   observe(state: TrialState): void;
+  /** As `observe`, for a training session: events are timed while a set runs. */
+  observeTraining(state: TrainingState): void;
+  /** The feedback adapter's hook (createAudioFeedback's onScheduled). */
+  feedbackScheduled(): void;
+  /** The session's hook (TrainingDeps.onFeedbackCost). */
+  feedbackCost(ms: number): void;
+}
+
+export interface FeedbackBenchFigures {
+  /** Per scheduled change: performance.now() then minus the devicemotion event's timeStamp, ms. */
+  latencyMs: number[];
+  /** Per reading: the cost of steering the feedback, ms. */
+  costMs: number[];
 }
 
 export interface BenchReport {
@@ -38,6 +57,7 @@ export interface StorkBenchWindow {
     reanalyze(times: number): number[];
     /** Every kept per-event cost, ms, in order. */
     costs(): { session: number[]; pipeline: number[] };
+    feedback(): FeedbackBenchFigures;
   };
 }
 
@@ -46,6 +66,14 @@ export function installBenchHook(win: Window & StorkBenchWindow): BenchHook {
   const pipeline = createCostMeter();
   let running = false;
   let lastRecord: TrialRecord | null = null;
+  const feedback: FeedbackBenchFigures = { latencyMs: [], costMs: [] };
+  /**
+   * The timeStamp of the devicemotion event being dispatched: a capture listener on the
+   * window runs before the page's own listener (src/sensors/motion.ts), which steers the sound
+   * synchronously in the same dispatch.
+   */
+  let eventStampMs = NaN;
+  win.addEventListener('devicemotion', (event) => void (eventStampMs = event.timeStamp), { capture: true });
   win.__storkBench = {
     report: () => ({
       crossOriginIsolated: win.crossOriginIsolated,
@@ -61,6 +89,7 @@ export function installBenchHook(win: Window & StorkBenchWindow): BenchHook {
       session: Array.from(session.eventCostsMs()),
       pipeline: Array.from(pipeline.eventCostsMs()),
     }),
+    feedback: () => ({ latencyMs: [...feedback.latencyMs], costMs: [...feedback.costMs] }),
     reanalyze(times) {
       if (lastRecord === null) return [];
       const recording = trialRecording(lastRecord);
@@ -94,5 +123,12 @@ export function installBenchHook(win: Window & StorkBenchWindow): BenchHook {
       running = state.phase === 'running';
       if (state.phase === 'ended') lastRecord = state.record;
     },
+    observeTraining(state) {
+      running = state.phase === 'set' && state.trial.phase === 'running';
+    },
+    feedbackScheduled() {
+      if (Number.isFinite(eventStampMs)) feedback.latencyMs.push(performance.now() - eventStampMs);
+    },
+    feedbackCost: (ms) => void feedback.costMs.push(ms),
   };
 }

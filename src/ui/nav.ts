@@ -1,5 +1,5 @@
 /**
- * The page's navigation: Test, History, Compare, Progress, Report, as large tabs at the top (every
+ * The page's navigation: Test, Train, History, Compare, Progress, Report, as large tabs at the top (every
  * target at least 48 px). Links to hash routes (routes.ts), so a reload keeps the place. The
  * trial page hides it: the phone is against the body then, and a stray tap must not leave.
  */
@@ -16,6 +16,7 @@ export interface AppNav {
 
 const TABS: readonly { name: RouteName; label: string }[] = [
   { name: 'test', label: 'Test' },
+  { name: 'training', label: 'Train' },
   { name: 'history', label: 'History' },
   { name: 'compare', label: 'Compare' },
   { name: 'progress', label: 'Progress' },

@@ -2,15 +2,17 @@
  * The page's places as hash routes, so a reload (or a bookmark) keeps the place:
  * `#/` the test (set-up, trial, result), `#/history`, `#/compare`, `#/progress`, and
  * `#/trial/<id>` one stored trial's result page, `#/export` and `#/import` the history's files,
- * `#/report` the clinician's one-page report.
+ * `#/report` the clinician's one-page report, `#/training` training mode.
  */
 
-export type RouteName = 'test' | 'history' | 'compare' | 'progress' | 'export' | 'import' | 'report';
+export type RouteName =
+  'test' | 'training' | 'history' | 'compare' | 'progress' | 'export' | 'import' | 'report';
 
 export type Route = { name: RouteName } | { name: 'trial'; trialId: string };
 
 const PLAIN: Record<string, RouteName> = {
   '': 'test',
+  training: 'training',
   history: 'history',
   compare: 'compare',
   progress: 'progress',

@@ -183,6 +183,34 @@ describe('axe-core scan of every screen', () => {
     await page.context().close();
   });
 
+  it('training: the page, its plan and week, a session running and resting, its summary, today’s plan', async () => {
+    const { page } = await open('absent');
+    await go(page, '#/training', 'training');
+    await page.getByText('so the demo recording is selected').waitFor({ timeout: 5_000 });
+    await scan(page, 'training (nobody chosen)');
+    await addPerson(page, 'P-018');
+    await page.getByRole('button', { name: 'Add these settings to the plan' }).waitFor();
+    await choose(page, 'Feet together');
+    await page.getByLabel('Sets', { exact: true }).selectOption('2');
+    await choose(page, '10 s');
+    await page.getByLabel('Rest between sets').selectOption('3');
+    await page.getByRole('button', { name: 'Add these settings to the plan' }).click();
+    await page.locator('[data-field="plan-status"]').getByText('Added to the plan.').waitFor();
+    await scan(page, 'training (plan and week)');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await page.locator('[data-screen="training-run"][data-phase="running"]').waitFor({ timeout: 10_000 });
+    await scan(page, 'training set running');
+    await page.locator('[data-screen="training-run"][data-phase="rest"]').waitFor({ timeout: 15_000 });
+    await scan(page, 'training rest');
+    await page.locator('[data-screen="training-summary"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-field="save-status"]').getByText('Saved').waitFor();
+    await scan(page, 'training summary');
+    await page.getByRole('button', { name: 'Back to the test' }).click();
+    await page.locator('[data-field="today-plan"]').getByText('Done: 2 of 2 sets').waitFor();
+    await scan(page, 'test set-up with today’s plan');
+    await page.context().close();
+  });
+
   it('the pages that say why the test cannot go on', async () => {
     // Refused access (iOS).
     {

@@ -117,4 +117,35 @@ describe('words for people', () => {
       await page.context().close();
     }
   });
+  it('training mode says what to do in words: the page, plan, week, a set, a rest, the summary, today’s plan', async () => {
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
+    try {
+      await page.goto(`${app.server.url}#/training`);
+      await page.getByText('so the demo recording is selected').waitFor({ timeout: 5_000 });
+      await addPerson(page, 'Trainee', 1950);
+      await choose(page, 'Feet together');
+      await page.getByLabel('Sets', { exact: true }).selectOption('2');
+      await choose(page, '10 s');
+      await page.getByLabel('Rest between sets').selectOption('3');
+      await page.getByRole('button', { name: 'Add these settings to the plan' }).click();
+      await page.locator('[data-field="plan-status"]').getByText('Added to the plan.').waitFor();
+      await expectPlainWords(page, 'training page with its plan and week');
+      await page.getByRole('button', { name: 'Start training' }).click();
+      await page.locator('[data-screen="training-run"][data-phase="running"]').waitFor({ timeout: 10_000 });
+      const running = await expectPlainWords(page, 'a training set running');
+      expect(running).toMatch(/Stand with your feet together/);
+      expect(running).toMatch(/seconds left of 10/);
+      expect(running).not.toMatch(/samples?\b/i);
+      await page.locator('[data-screen="training-run"][data-phase="rest"]').waitFor({ timeout: 15_000 });
+      expect(await expectPlainWords(page, 'a rest')).toMatch(/Next: set 2 of 2/);
+      await page.locator('[data-screen="training-summary"]').waitFor({ timeout: 30_000 });
+      await page.locator('[data-field="save-status"]').getByText('Saved').waitFor();
+      await expectPlainWords(page, 'the session’s summary');
+      await page.getByRole('button', { name: 'Back to the test' }).click();
+      await page.locator('[data-field="today-plan"]').getByText('Done: 2 of 2 sets').waitFor();
+      await expectPlainWords(page, 'test set-up with today’s plan');
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
 });
