@@ -101,6 +101,24 @@ function armAngle(d: Extract<Disturbance, { kind: 'arm' }>, t: number): [number,
 }
 
 /**
+ * Slow shift of weight: the trunk's lean angle (rad), its first and second derivatives at t,
+ * a raised cosine from 0 to `leanDeg` over the shift (the phone on the trunk goes with it).
+ */
+function leanAngle(d: Extract<Disturbance, { kind: 'weightShift' }>, t: number): [number, number, number] {
+  return armAngle(
+    {
+      kind: 'arm',
+      startS: d.startS,
+      durationS: d.durationS,
+      angleDeg: d.leanDeg,
+      axis: [0, 0, 0],
+      returns: false,
+    },
+    t,
+  );
+}
+
+/**
  * The motion, evaluable at any time: `at(t, out)` writes the device-frame specific force
  * (out[0..2], m/s^2) and rotation rate (out[3..5], deg/s), noise-free, at t seconds.
  */
@@ -138,6 +156,9 @@ function swayGain(s: SimScenario, t: number): number {
     if (u > 0 && u < 1) burst = Math.max(burst, 1 + (d.gain - 1) * Math.sin(Math.PI * u) ** 2);
   }
   gain *= burst;
+  for (const d of s.disturbances) {
+    if (d.kind === 'weightShift') gain *= 1 + (d.swayGain - 1) * ramp(t, d.startS, d.durationS);
+  }
   if (s.touchdown) gain *= 1 + (s.touchdown.swayGainAfter - 1) * ramp(t, s.touchdown.tS, SWAY_CHANGE_S);
   return gain;
 }
@@ -211,6 +232,9 @@ export function createBodyModel(s: SimScenario): BodyModel {
   if (s.touchdown) pulses.push(...s.touchdown.pulses);
   const arms = s.disturbances.filter((d): d is Extract<Disturbance, { kind: 'arm' }> => d.kind === 'arm');
   const taps = s.disturbances.filter((d): d is Extract<Disturbance, { kind: 'tap' }> => d.kind === 'tap');
+  const shifts = s.disturbances.filter(
+    (d): d is Extract<Disturbance, { kind: 'weightShift' }> => d.kind === 'weightShift',
+  );
   const h = s.leverArmM;
 
   return {
@@ -228,6 +252,18 @@ export function createBodyModel(s: SimScenario): BodyModel {
       for (const p of pulses) addPulse(p, t, acc);
       // Angular velocity in the world frame, rad/s.
       const omega: [number, number, number] = [onGrid(ap.rate, t), 0, -onGrid(ml.rate, t)];
+      for (const d of shifts) {
+        const [phi, phiRate, phiAccel] = leanAngle(d, t);
+        if (phi === 0 && phiRate === 0) continue;
+        // Leaning towards (cos, 0, sin) turns the trunk about (sin, 0, -cos); the phone, h up
+        // the trunk, moves with it horizontally.
+        const axis: [number, number, number] = [Math.sin(d.directionRad), 0, -Math.cos(d.directionRad)];
+        rot = matMul(rotAxis(axis, phi), rot);
+        acc[0] += h * phiAccel * Math.cos(d.directionRad);
+        acc[2] += h * phiAccel * Math.sin(d.directionRad);
+        omega[0] += axis[0] * phiRate;
+        omega[2] += axis[2] * phiRate;
+      }
       for (const d of arms) {
         const [phi, phiRate, phiAccel] = armAngle(d, t);
         if (phi === 0 && phiRate === 0) continue;

@@ -50,7 +50,19 @@ export type Disturbance =
   /** Hip-strategy correction or a knee dip: a smooth whole-period acceleration pulse. */
   | { kind: 'correction'; pulse: Pulse }
   /** A finger taps the phone: a short small jolt in the device frame. */
-  | { kind: 'tap'; startS: number; durationS: number; amplitudeMs2: number; axis: [number, number, number] };
+  | { kind: 'tap'; startS: number; durationS: number; amplitudeMs2: number; axis: [number, number, number] }
+  /**
+   * A slow shift of weight over the stance foot: the trunk leans by `leanDeg` towards
+   * `directionRad` along a raised cosine, and the sway drive ends `swayGain` times what it was.
+   */
+  | {
+      kind: 'weightShift';
+      startS: number;
+      durationS: number;
+      leanDeg: number;
+      directionRad: number;
+      swayGain: number;
+    };
 
 export interface TouchdownEvent {
   kind: TouchdownKind;
@@ -108,7 +120,7 @@ export interface SimScenario {
 }
 
 /** A unit vector in a random direction. */
-function randomAxis(rng: Prng): [number, number, number] {
+export function randomAxis(rng: Prng): [number, number, number] {
   const x = rng.normal();
   const y = rng.normal();
   const z = rng.normal();
@@ -116,7 +128,7 @@ function randomAxis(rng: Prng): [number, number, number] {
   return [x / n, y / n, z / n];
 }
 
-function touchdownJolt(rng: Prng, tS: number): Pulse {
+export function touchdownJolt(rng: Prng, tS: number): Pulse {
   // Shared simulations: jolt 3.0-8.5 m/s^2 over 0.06-0.12 s; the horizontal part is about
   // a third of the vertical one (case02: 1.3 of 3.2, case05: 1.7 of 5.2).
   const verticalMs2 = rng.uniform(3, 9);
@@ -133,6 +145,11 @@ function touchdownJolt(rng: Prng, tS: number): Pulse {
 function randomTouchdown(rng: Prng, tS: number): TouchdownEvent {
   const r = rng.next();
   const kind: TouchdownKind = r < 0.65 ? 'foot' : r < 0.8 ? 'step' : r < 0.9 ? 'hop' : 'grab';
+  return randomTouchdownOfKind(rng, tS, kind);
+}
+
+/** A touch-down of the given kind at `tS`, its sizes drawn from `rng` (tests/sim/README.md). */
+export function randomTouchdownOfKind(rng: Prng, tS: number, kind: TouchdownKind): TouchdownEvent {
   switch (kind) {
     case 'foot':
       return {

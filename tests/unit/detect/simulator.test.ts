@@ -4,6 +4,7 @@ import { createPrng } from '../../sim/prng';
 import { randomScenario } from '../../sim/scenario';
 import { simulateScenario, simulateSet, simulateTrial } from '../../sim/simulate';
 import { STANDARD_GRAVITY_MS2 } from '../../sim/body';
+import { simulateEdgeSet } from '../../sim/edge-scenarios';
 
 const indices = (s: ArrayLike<number>): number[] => Array.from({ length: s.length }, (_, i) => i);
 
@@ -131,5 +132,70 @@ describe('simulateTrial', () => {
     // 6 m/s^2 times the sensor gain (0.94-1.03), less sampling (a sample within 1/(2 rate) of the peak).
     expect(rise).toBeGreaterThan(6 * 0.94 * 0.9);
     expect(rise).toBeLessThan(6 * 1.03 + 0.5);
+  });
+});
+
+describe('edge scenarios (tests/sim/edge-scenarios.ts)', () => {
+  const gentle = simulateEdgeSet('gentle', 300, 30);
+
+  it('are deterministic', () => {
+    expect(Array.from(simulateEdgeSet('gentle', 300, 1)[0]!.recording.az)).toEqual(
+      Array.from(gentle[0]!.recording.az),
+    );
+  });
+
+  it('gentle: a foot touch-down of 0.5-2 m/s^2 over 0.06-0.2 s, then two-foot stance', () => {
+    for (const t of gentle) {
+      const td = t.scenario.touchdown!;
+      expect(td.kind).toBe('foot');
+      expect(td.pulses[0]!.verticalMs2).toBeGreaterThanOrEqual(0.5);
+      expect(td.pulses[0]!.verticalMs2).toBeLessThan(2);
+      expect(td.pulses[0]!.durationS).toBeGreaterThanOrEqual(0.06);
+      expect(td.swayGainAfter).toBeLessThanOrEqual(0.5);
+    }
+  });
+
+  it('gentle: the sway drops once two feet carry the body (fast acceleration, median of 30 trials)', () => {
+    // RMS of the sample-to-sample change of acceleration (the fast part of the sway) over
+    // the second before the touch-down and from 0.5 s after it to the end.
+    const fastRms = (t: (typeof gentle)[number], from: number, to: number): number => {
+      const r = t.recording;
+      let sum = 0;
+      let n = 0;
+      for (let i = 1; i < r.tS.length; i++) {
+        if (r.tS[i]! < from || r.tS[i]! >= to) continue;
+        sum +=
+          (r.ax[i]! - r.ax[i - 1]!) ** 2 + (r.ay[i]! - r.ay[i - 1]!) ** 2 + (r.az[i]! - r.az[i - 1]!) ** 2;
+        n++;
+      }
+      return Math.sqrt(sum / n);
+    };
+    const ratios = gentle
+      .map(
+        (t) =>
+          fastRms(t, t.touchdownS! + 0.5, Infinity) / fastRms(t, t.touchdownS! - 1.2, t.touchdownS! - 0.2),
+      )
+      .sort((a, b) => a - b);
+    expect(ratios[15]).toBeLessThan(0.9);
+  });
+
+  it('shift: the hands turn the phone at the moment of the touch-down', () => {
+    for (const t of simulateEdgeSet('shift', 400, 20)) {
+      const td = t.touchdownS!;
+      const during = t.scenario.disturbances.filter(
+        (d) => d.kind === 'arm' && d.startS <= td && d.startS + d.durationS >= td,
+      );
+      expect(during.length, `seed ${t.scenario.seed}`).toBe(1);
+    }
+  });
+
+  it('weightShift: completed trials with 1-3 slow shifts of weight', () => {
+    for (const t of simulateEdgeSet('weightShift', 500, 20)) {
+      expect(t.touchdownS).toBeNull();
+      const shifts = t.scenario.disturbances.filter((d) => d.kind === 'weightShift');
+      expect(shifts.length).toBeGreaterThanOrEqual(1);
+      expect(shifts.length).toBeLessThanOrEqual(3);
+      for (const d of shifts) expect(d.startS + d.durationS).toBeLessThan(t.scenario.durationS);
+    }
   });
 });
