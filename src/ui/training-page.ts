@@ -47,7 +47,7 @@ export function deadZoneWords(recentRmsMs2: number | null, settings: SessionSett
     recentRmsMs2 === null
       ? `the usual size (${DEFAULT_DEAD_ZONE_MS2.toFixed(2)} m/s², about 1° of lean)`
       : `your latest trial’s sway (${recentRmsMs2.toFixed(2)} m/s²)`;
-  const scaled = settings.difficulty === 'normal' ? '' : `, made ${settings.difficulty} `;
+  const scaled = settings.difficulty === 'normal' ? '' : `, made ${settings.difficulty}`;
   return `Quiet zone: ${radius.toFixed(2)} m/s², from ${from}${scaled}. Inside it there is no sound.`;
 }
 
