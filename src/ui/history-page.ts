@@ -8,7 +8,8 @@ import type { PageData } from './history-data';
 import { personLabel } from './person-form';
 import { routeHash } from './routes';
 
-export type PageName = 'history' | 'compare' | 'progress' | 'stored-trial' | 'export' | 'import' | 'report';
+export type PageName =
+  'history' | 'compare' | 'progress' | 'stored-trial' | 'export' | 'import' | 'report' | 'training-progress';
 
 export function page(name: PageName, title: string, ...children: Child[]): HTMLElement {
   return h(

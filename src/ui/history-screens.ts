@@ -27,7 +27,9 @@ export function showPlace(place: Route, context: PlaceContext): void {
               ? import('./import-view').then((view) => view.showImport(context))
               : place.name === 'report'
                 ? import('./report-view').then((view) => view.showReport(context))
-                : showHistory(context);
+                : place.name === 'training-progress'
+                  ? import('./training-progress-view').then((view) => view.showTrainingProgress(context))
+                  : showHistory(context);
   shown.catch((error: unknown) => {
     if (!context.isCurrent()) return;
     const message = error instanceof Error ? error.message : String(error);

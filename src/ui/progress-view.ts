@@ -24,6 +24,7 @@ import {
 } from './history-format';
 import { emptyState, frameFor, loadPageData, page, testLink } from './history-page';
 import type { PlaceContext } from './place-context';
+import { routeHash } from './routes';
 import { normSources } from './sources';
 import { changeLines } from './progress-change';
 import { NORM_BAND_LABEL, progressModel, type ProgressModel } from './progress-model';
@@ -101,6 +102,15 @@ function dataTable(
   }
 }
 
+/** To the progress of training (the test's trials only are charted here). */
+function trainingLink(): HTMLElement {
+  return h(
+    'p',
+    {},
+    h('a', { attrs: { href: routeHash({ name: 'training-progress' }) } }, 'Training progress'),
+  );
+}
+
 export async function showProgress(context: PlaceContext): Promise<void> {
   const data = await loadPageData(context.history);
   if (!context.isCurrent()) return;
@@ -109,7 +119,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
     context.refresh();
   });
   if (frame.empty !== null || data.kind !== 'person') {
-    context.show(page('progress', 'Progress', ...frame.top, frame.empty));
+    context.show(page('progress', 'Progress', ...frame.top, frame.empty, trainingLink()));
     return;
   }
   const { trials, person } = data;
@@ -337,7 +347,7 @@ export async function showProgress(context: PlaceContext): Promise<void> {
 
   renderControls();
   renderResults();
-  context.show(page('progress', 'Progress', ...frame.top, controls, results), () => {
+  context.show(page('progress', 'Progress', ...frame.top, controls, results, trainingLink()), () => {
     drawing++;
     chart?.destroy();
   });

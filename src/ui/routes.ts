@@ -2,11 +2,20 @@
  * The page's places as hash routes, so a reload (or a bookmark) keeps the place:
  * `#/` the test (set-up, trial, result), `#/history`, `#/compare`, `#/progress`, and
  * `#/trial/<id>` one stored trial's result page, `#/export` and `#/import` the history's files,
- * `#/report` the clinician's one-page report, `#/training` training mode.
+ * `#/report` the clinician's one-page report, `#/training` training mode, `#/training-progress`
+ * the progress of training.
  */
 
 export type RouteName =
-  'test' | 'training' | 'history' | 'compare' | 'progress' | 'export' | 'import' | 'report';
+  | 'test'
+  | 'training'
+  | 'history'
+  | 'compare'
+  | 'progress'
+  | 'export'
+  | 'import'
+  | 'report'
+  | 'training-progress';
 
 export type Route = { name: RouteName } | { name: 'trial'; trialId: string };
 
@@ -19,6 +28,7 @@ const PLAIN: Record<string, RouteName> = {
   export: 'export',
   import: 'import',
   report: 'report',
+  'training-progress': 'training-progress',
 };
 
 /**
