@@ -15,7 +15,7 @@ import { analyzeFile } from '../src/cli/analyze-file';
 import { createFileStream } from '../src/formats/file-stream';
 import { MAX_ZIP_ENTRIES } from '../src/core/limits';
 import { fixturePath } from '../tests/unit/helpers/fixtures';
-import { BASES, hostileFile, mutation } from '../tests/unit/helpers/hostile-mutations';
+import { BASES, hostileFile, mutation, withCell } from '../tests/unit/helpers/hostile-mutations';
 import {
   withLyingSizes,
   withOverlappingCopies,
@@ -26,14 +26,6 @@ import {
 const runs = Number(process.argv[2] ?? 5);
 const SAMPLES = readFileSync(fixturePath('e2e/case00.csv'), 'utf8');
 const SWAY = readFileSync(fixturePath('cop/BDS00008.csv'), 'utf8');
-
-function withCell(text: string, line: number, column: number, cell: string): string {
-  const lines = text.split('\n');
-  const cells = (lines[line - 1] as string).split(',');
-  cells[column] = cell;
-  lines[line - 1] = cells.join(',');
-  return lines.join('\n');
-}
 
 /** One input: a text file or a zip's bytes, by name. */
 type Input = { name: string; text: string } | { name: string; bytes: Uint8Array };

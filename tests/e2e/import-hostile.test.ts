@@ -16,6 +16,7 @@ import { openStork } from './helpers/browser';
 import { historyRows } from './helpers/history';
 import { chooseFiles, historyCount, openImport, saveImport, trialLines } from './helpers/import-page';
 import { withOverlappingCopies, zipOfOne } from '../unit/helpers/hostile-zips';
+import { withCell } from '../unit/helpers/hostile-mutations';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 const SAMPLES_PATH = resolve(FIXTURES, 'e2e/case00.csv');
@@ -31,15 +32,6 @@ beforeAll(() => {
 afterAll(() => {
   if (dir !== '') rmSync(dir, { recursive: true, force: true });
 });
-
-/** The text with cell `column` (0-based) of physical line `line` (1-based) replaced. */
-function withCell(text: string, line: number, column: number, cell: string): string {
-  const lines = text.split('\n');
-  const cells = (lines[line - 1] as string).split(',');
-  cells[column] = cell;
-  lines[line - 1] = cells.join(',');
-  return lines.join('\n');
-}
 
 /** What `stork analyze` says of the file, as it prints it (`FILE: what`), first message only. */
 async function commandLineMessage(name: string, bytes: Uint8Array | string): Promise<string> {

@@ -15,6 +15,7 @@ import { readFileContents, type FileContents } from '../../../src/formats/read-f
 import { unzipCsvFiles } from '../../../src/formats/zip';
 import { fixturePath } from '../helpers/fixtures';
 import { withLyingSizes, withOverlappingCopies, zipOfManyEntries, zipOfOne } from '../helpers/hostile-zips';
+import { withCell } from '../helpers/hostile-mutations';
 
 /** A 30 s phone recording at 60 Hz (fixtures/PROVENANCE.md, e2e/), 1797 lines. */
 const SAMPLES = readFileSync(fixturePath('e2e/case00.csv'), 'utf8');
@@ -105,15 +106,6 @@ describe('zip bombs: entries that lie about their sizes, overlap, or are too man
     expect(() => unzipCsvFiles(zipOfManyEntries(MAX_ZIP_ENTRIES))).toThrow('zip archive holds no CSV file');
   });
 });
-
-/** The text with cell `column` (0-based) of physical line `line` (1-based) replaced. */
-function withCell(text: string, line: number, column: number, cell: string): string {
-  const lines = text.split('\n');
-  const cells = (lines[line - 1] as string).split(',');
-  cells[column] = cell;
-  lines[line - 1] = cells.join(',');
-  return lines.join('\n');
-}
 
 /** A 60 s force-plate trial of Santos & Duarte 2016 at 100 Hz (fixtures/PROVENANCE.md, cop/): t_s, ap, ml, cm. */
 const SWAY = readFileSync(fixturePath('cop/BDS00008.csv'), 'utf8');

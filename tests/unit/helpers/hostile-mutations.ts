@@ -169,3 +169,12 @@ export function hostileFile(base: Base, mutations: readonly Mutation[]): Hostile
   const beyondLimitLines = lines.flatMap((line, index) => (marked.has(line) ? [index + 1] : []));
   return { text: lines.join('\n') + '\n', beyondLimitLines };
 }
+
+/** The text with cell `column` (0-based) of physical line `line` (1-based) replaced; `,` between cells. */
+export function withCell(text: string, line: number, column: number, cell: string): string {
+  const lines = text.split('\n');
+  const cells = (lines[line - 1] as string).split(',');
+  cells[column] = cell;
+  lines[line - 1] = cells.join(',');
+  return lines.join('\n');
+}
