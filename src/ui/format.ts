@@ -4,6 +4,7 @@
  */
 import type { MetricKey, SwayMetrics } from '../core/types';
 import { METRIC_UNITS } from '../formats/metric-units';
+import { lazily } from './lazily';
 
 /** Elapsed or hold time, e.g. "27.9 s"; one decimal is what a stopwatch would show. */
 export function formatSeconds(seconds: number): string {
@@ -15,11 +16,13 @@ export function formatTimer(seconds: number): string {
   return Math.max(0, seconds).toFixed(1);
 }
 
-const METRIC_DIGITS = new Intl.NumberFormat('en', { maximumSignificantDigits: 3, useGrouping: false });
+const metricDigits = lazily(
+  () => new Intl.NumberFormat('en', { maximumSignificantDigits: 3, useGrouping: false }),
+);
 
 /** A metric value with three significant digits, or "–" when missing. */
 export function formatMetricValue(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '–' : METRIC_DIGITS.format(value);
+  return value === null || !Number.isFinite(value) ? '–' : metricDigits().format(value);
 }
 
 export type KeyMetric = 'rms' | 'meanVelocity' | 'ellipseArea' | 'centroidFrequency' | 'jerk';

@@ -7,13 +7,17 @@ import type { ComparedMetric } from '../core/metric-direction';
 import type { EndReason } from '../session/types';
 import { formatMetricValue, swayMetricUnit } from './format';
 import { EYES_LABELS, PLACEMENT_LABELS, SURFACE_LABELS } from './labels';
+import { lazily } from './lazily';
 
-const DAY = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+const day = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+);
 
 /**
  * "3 May 2026" for a local date 'YYYY-MM-DD'. Formatted in UTC from the date's own parts, so
@@ -23,7 +27,7 @@ const DAY = new Intl.DateTimeFormat('en-GB', {
 export function formatDay(date: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   if (!match) return date;
-  return DAY.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  return day().format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
 }
 
 /** "3 May 2026, 10:14" from an ISO 8601 date-time with offset: the clock time where the test was done. */

@@ -5,9 +5,10 @@
 import type { WeekDay } from '../training/programme';
 import './training.css';
 import { h } from './dom';
+import { lazily } from './lazily';
 
-const WEEKDAY = new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' });
-const dayName = (date: string): string => WEEKDAY.format(new Date(`${date}T12:00:00Z`));
+const weekday = lazily(() => new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' }));
+const dayName = (date: string): string => weekday().format(new Date(`${date}T12:00:00Z`));
 
 export function weekView(days: readonly WeekDay[], daysPerWeek: number): HTMLElement {
   const trained = days.filter((day) => day.sets > 0).length;

@@ -7,6 +7,7 @@
 import type { Chart, Plugin, TooltipItem } from 'chart.js';
 import { mdcBandPlugin, type MdcBands } from './mdc-band';
 import { chartJs, COLOURS } from './register';
+import { lazily } from '../lazily';
 
 /** A point of the chart; `describe` words its tooltip title, asked only when one is shown. */
 export interface TimedValue {
@@ -44,7 +45,9 @@ export interface ProgressChartData {
   describe(point: TimedValue): string;
 }
 
-const DAY_TICK = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit' });
+const dayTick = lazily(
+  () => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit' }),
+);
 
 /** The thinnest band drawn, px: a norm of one value is a line, still visible. */
 const MIN_BAND_PX = 8;
@@ -150,7 +153,7 @@ export function progressChart(canvas: HTMLCanvasElement, data: ProgressChartData
           type: 'linear',
           min: minX - padMs,
           max: maxX + padMs,
-          ticks: { maxTicksLimit: 4, callback: (value) => DAY_TICK.format(new Date(Number(value))) },
+          ticks: { maxTicksLimit: 4, callback: (value) => dayTick().format(new Date(Number(value))) },
         },
         y: {
           type: 'linear',

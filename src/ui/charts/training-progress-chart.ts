@@ -8,6 +8,7 @@
 import type { Chart, TooltipItem } from 'chart.js';
 import type { DayMean, SetPoint, TrainingSeries } from '../../training/progress';
 import { chartJs, COLOURS } from './register';
+import { lazily } from '../lazily';
 
 export interface TrainingChartData {
   series: TrainingSeries;
@@ -20,7 +21,9 @@ export interface TrainingChartData {
   describe(point: SetPoint | DayMean): string;
 }
 
-const DAY_TICK = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit' });
+const dayTick = lazily(
+  () => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit' }),
+);
 
 /** The system's text colour when forced colours are on (a canvas is not adjusted), else null. */
 function forcedInk(canvas: HTMLCanvasElement): string | null {
@@ -98,7 +101,7 @@ export function trainingProgressChart(canvas: HTMLCanvasElement, data: TrainingC
           ticks: {
             color: text,
             maxTicksLimit: 4,
-            callback: (value) => DAY_TICK.format(new Date(Number(value))),
+            callback: (value) => dayTick().format(new Date(Number(value))),
           },
         },
         y: {
