@@ -147,6 +147,8 @@ describe('axe-core scan of every screen', () => {
     await scan(page, 'compare (nobody chosen)');
     await go(page, '#/progress', 'progress');
     await scan(page, 'progress (nobody chosen)');
+    await go(page, '#/training-progress', 'training-progress');
+    await scan(page, 'training progress (nobody chosen)');
 
     await go(page, '#/', 'setup');
     await addPerson(page, 'P-017');
@@ -208,6 +210,9 @@ describe('axe-core scan of every screen', () => {
     await page.getByRole('button', { name: 'Back to the test' }).click();
     await page.locator('[data-field="today-plan"]').getByText('Done: 2 of 2 sets').waitFor();
     await scan(page, 'test set-up with today’s plan');
+    await go(page, '#/training-progress', 'training-progress');
+    await page.locator('[data-screen="training-progress"] figure[data-chart="drawn"]').first().waitFor();
+    await scan(page, 'training progress');
     await page.context().close();
   });
 

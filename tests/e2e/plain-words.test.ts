@@ -144,6 +144,9 @@ describe('words for people', () => {
       await page.getByRole('button', { name: 'Back to the test' }).click();
       await page.locator('[data-field="today-plan"]').getByText('Done: 2 of 2 sets').waitFor();
       await expectPlainWords(page, 'test set-up with today’s plan');
+      await page.goto(`${app.server.url}#/training-progress`);
+      await page.locator('[data-screen="training-progress"] figure[data-chart="drawn"]').first().waitFor();
+      await expectPlainWords(page, 'training progress');
     } finally {
       await page.context().close();
     }
