@@ -404,6 +404,13 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     if (trialRunning) return;
     const place = parseRoute(window.location.hash);
     nav.setActive(place.name === 'trial' ? 'history' : place.name);
+    if ('setup' in place) {
+      // A page advised this test: it is chosen, and the address forgets it, so a reload later
+      // keeps what the person changes on the set-up.
+      setup = { ...place.setup };
+      saveSetup(ports.prefs, setup);
+      window.history.replaceState(null, '', routeHash({ name: 'test' }));
+    }
     if (place.name === 'training' && training !== null) {
       training.showPage();
       return;

@@ -41,19 +41,35 @@ export interface DayOption {
   date: string;
   left: number;
   right: number;
+  /** How many different conditions the day's trials were done under (1: all alike). */
+  conditions: number;
 }
 
-/** The local days with trials that count, newest first, with each side's number of trials. */
+/**
+ * The local days with trials that count, newest first, with each side's number of trials and
+ * the number of different conditions among them.
+ */
 export function dayOptions(trials: readonly ComparableTrial[], includeInterrupted = false): DayOption[] {
   const days = new Map<string, DayOption>();
+  const keys = new Map<string, Set<string>>();
   for (const trial of trials) {
     if (!counts(trial, includeInterrupted)) continue;
     const date = localDateOf(trial.startedAt);
-    const day = days.get(date) ?? { date, left: 0, right: 0 };
+    const day = days.get(date) ?? { date, left: 0, right: 0, conditions: 0 };
     day[trial.setup.stanceSide]++;
     days.set(date, day);
+    const ofDay = keys.get(date) ?? new Set<string>();
+    ofDay.add(conditionsKey(trial.setup, trial.swayUnit ?? null));
+    keys.set(date, ofDay);
+    day.conditions = ofDay.size;
   }
   return [...days.values()].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}
+
+/** "7 Dec 2026 (left 1, right 1)", "… (left 1, right 1, under different conditions)": a session's choice. */
+export function dayOptionLabel(day: DayOption, formattedDate: string): string {
+  const under = day.conditions > 1 ? ', under different conditions' : '';
+  return `${formattedDate} (left ${day.left}, right ${day.right}${under})`;
 }
 
 export interface ConditionOption {

@@ -13,6 +13,7 @@ import {
   compareForPage,
   compareState,
   conditionOptions,
+  dayOptionLabel,
   dayOptions,
   defaultCompareChoice,
   holdTimeDifference,
@@ -23,6 +24,8 @@ import {
 import { conditionsControls } from './history-conditions';
 import { conditionsKey, formatDay, formatMeasure } from './history-format';
 import { emptyState, frameFor, loadPageData, page, testLink } from './history-page';
+import { adviceWords, comparableTests, differSentence } from './like-advice-view';
+import { likeAdvice } from './like-with-like';
 import type { PlaceContext } from './place-context';
 
 /** The choice per person, kept while the page is open in this tab. */
@@ -191,11 +194,7 @@ export async function showCompare(context: PlaceContext): Promise<void> {
       'select',
       { id: 'compare-session' },
       ...days.map((day) =>
-        h(
-          'option',
-          { attrs: { value: day.date } },
-          `${formatDay(day.date)} (left ${day.left}, right ${day.right})`,
-        ),
+        h('option', { attrs: { value: day.date } }, dayOptionLabel(day, formatDay(day.date))),
       ),
       h('option', { attrs: { value: RANGE } }, 'A range of days…'),
     );
@@ -263,27 +262,42 @@ export async function showCompare(context: PlaceContext): Promise<void> {
     destroyCharts();
     const ticket = ++drawing;
     const state = compareState(trials, choice, includeInterrupted);
+    // The session's trials under other conditions than the chosen ones, said in words.
+    const advice =
+      choice === null
+        ? null
+        : likeAdvice(
+            conditionOptions(trials, choice.span, includeInterrupted),
+            conditionsKey(choice.conditions),
+          );
     if (state.kind !== 'ready' || choice === null) {
       const empty =
-        state.kind === 'one-side'
+        state.kind === 'one-side' && advice !== null
           ? emptyState(
-              'one-side',
-              `Only the ${state.tested} leg so far`,
-              `In this session there are trials of the ${state.tested} leg only. Test the ${state.missing} leg under the same conditions to compare the two.`,
-              testLink(),
+              'conditions-differ',
+              'The legs were tested under different conditions',
+              `In this session: ${differSentence(advice)} ${adviceWords(advice)}`,
+              comparableTests(advice.tests) ?? undefined,
             )
-          : state.kind === 'no-trials'
+          : state.kind === 'one-side'
             ? emptyState(
-                'no-trials',
-                'No trials to compare',
-                'Only interrupted trials are stored: they are not results. Run a test on each leg.',
+                'one-side',
+                `Only the ${state.tested} leg so far`,
+                `In this session there are trials of the ${state.tested} leg only. Test the ${state.missing} leg under the same conditions to compare the two.`,
                 testLink(),
               )
-            : emptyState(
-                'no-like',
-                'No like-for-like trials',
-                'No trials of either leg under these conditions in this session. Choose another session or conditions, or test both legs with the same set-up.',
-              );
+            : state.kind === 'no-trials'
+              ? emptyState(
+                  'no-trials',
+                  'No trials to compare',
+                  'Only interrupted trials are stored: they are not results. Run a test on each leg.',
+                  testLink(),
+                )
+              : emptyState(
+                  'no-like',
+                  'No like-for-like trials',
+                  'No trials of either leg under these conditions in this session. Choose another session or conditions, or test both legs with the same set-up.',
+                );
       replaceChildren(results, empty);
       return;
     }
@@ -318,7 +332,15 @@ export async function showCompare(context: PlaceContext): Promise<void> {
           `${difference.words}.`,
         ),
       );
-    replaceChildren(results, summary, ...built.map((card) => card.element), definitions());
+    const alsoUnder =
+      advice === null
+        ? null
+        : h(
+            'p',
+            { className: 'notice', data: { field: 'conditions-differ' } },
+            `Also in this session, not compared here: ${advice.others}.`,
+          );
+    replaceChildren(results, summary, alsoUnder, ...built.map((card) => card.element), definitions());
     void import('./charts/history-charts').then((module) => {
       if (ticket !== drawing || !context.isCurrent()) return;
       charts = cards.map((card, k) =>

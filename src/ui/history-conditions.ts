@@ -1,7 +1,8 @@
 /**
  * The like-for-like choice of the compare and progress pages: a "Conditions" select (left out
  * when no trial counts) and an "Include interrupted trials" checkbox. Ids are `<page>-conditions`
- * and `<page>-interrupted`, so each page's labels point at its own fields.
+ * and `<page>-interrupted`, so each page's labels point at its own fields. Each conditions' option
+ * says how many trials of each leg it holds: the numbers the page then shows.
  */
 import type { ConditionOption } from './compare-model';
 import { h } from './dom';
@@ -39,7 +40,11 @@ export function conditionsControls(control: ConditionsControlOptions): HTMLEleme
     'select',
     { id: `${page}-conditions`, on: { change: () => control.onConditions(select.value) } },
     ...options.map((option) =>
-      h('option', { attrs: { value: option.key } }, conditionsShortLabel(option.conditions)),
+      h(
+        'option',
+        { attrs: { value: option.key } },
+        `${conditionsShortLabel(option.conditions)} (left ${option.left}, right ${option.right})`,
+      ),
     ),
   );
   select.value = options.some((option) => option.key === control.chosenKey)

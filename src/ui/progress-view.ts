@@ -23,6 +23,8 @@ import {
   PROGRESS_METRICS,
 } from './history-format';
 import { emptyState, frameFor, loadPageData, page, testLink } from './history-page';
+import { adviceWords, comparableTests, differSentence } from './like-advice-view';
+import { likeAdvice } from './like-with-like';
 import type { PlaceContext } from './place-context';
 import { routeHash } from './routes';
 import { normSources } from './sources';
@@ -226,16 +228,28 @@ export async function showProgress(context: PlaceContext): Promise<void> {
       );
       return;
     }
+    // Trials under other conditions than the chosen ones, said in words.
+    const advice = conditions === null ? null : likeAdvice(options, conditionsKey(conditions));
     if (state.kind === 'one-trial') {
       const only = model.series.sides.left.points[0] ?? model.series.sides.right.points[0];
+      const value = only
+        ? `${whenOf(only.trialId)}: ${label.toLowerCase()} ${formatMeasure(metric, only.value, conditions)}. `
+        : '';
       replaceChildren(
         results,
-        emptyState(
-          'one-trial',
-          'One trial so far',
-          `${only ? `${whenOf(only.trialId)}: ${label.toLowerCase()} ${formatMeasure(metric, only.value, conditions)}. ` : ''}The chart starts with the second trial: test again (the other leg, or another day) to see how balance changes.`,
-          testLink(),
-        ),
+        advice === null
+          ? emptyState(
+              'one-trial',
+              'One trial so far',
+              `${value}The chart starts with the second trial: test again (the other leg, or another day) to see how balance changes.`,
+              testLink(),
+            )
+          : emptyState(
+              'one-trial',
+              'One trial under these conditions',
+              `${value}The trials differ in conditions: ${differSentence(advice)} A chart needs two trials under the same conditions. ${adviceWords(advice)}`,
+              comparableTests(advice.tests) ?? testLink(),
+            ),
       );
       return;
     }
@@ -291,9 +305,15 @@ export async function showProgress(context: PlaceContext): Promise<void> {
       state.missingSide === null
         ? null
         : h(
-            'p',
+            'div',
             { className: 'notice', data: { empty: 'one-side' } },
-            `Only the ${state.missingSide === 'left' ? 'right' : 'left'} leg has trials under these conditions: test the ${state.missingSide} leg to draw its line too.`,
+            h(
+              'p',
+              {},
+              `Only the ${state.missingSide === 'left' ? 'right' : 'left'} leg has trials under these conditions: test the ${state.missingSide} leg to draw its line too.`,
+              advice === null ? '' : ` Under other conditions: ${advice.others}.`,
+            ),
+            advice === null ? null : comparableTests(advice.tests),
           );
     const figure = h(
       'figure',

@@ -13,8 +13,8 @@ import { addPerson } from './history';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures');
 
-/** Date and time, leg, hold time (s) of a trial; eyes open, firm floor, 45 s cap. */
-export type SeedTrial = readonly [string, 'left' | 'right', number];
+/** Date and time, leg, hold time (s) of a trial, and its time limit (s, 45 when left out); eyes open, firm floor. */
+export type SeedTrial = readonly [string, 'left' | 'right', number, number?];
 
 /** Six trials 2-29 Nov 2026: left 10.0 -> 40.0 s, right 18.2 -> 31.5 s (best of each day). */
 export const REPORT_SEED: readonly SeedTrial[] = [
@@ -40,7 +40,7 @@ function seedFiles(person: string, trials: readonly SeedTrial[], outDir: string)
   const summaryRows = [summary[0]];
   mkdirSync(outDir, { recursive: true });
   const files = [resolve(outDir, 'seed-summary.csv')];
-  trials.forEach(([when, side, hold], k) => {
+  trials.forEach(([when, side, hold, capS = 45], k) => {
     const id = `${person}-${k + 1}`;
     const cells = [...row];
     cells[col('trial_id')] = id;
@@ -49,7 +49,7 @@ function seedFiles(person: string, trials: readonly SeedTrial[], outDir: string)
     cells[col('stance_side')] = side;
     cells[col('eyes') >= 0 ? col('eyes') : col('condition')] = 'open';
     cells[col('surface')] = 'firm';
-    cells[col('cap_s')] = '45';
+    cells[col('cap_s')] = String(capS);
     cells[col('hold_time_s')] = String(hold);
     cells[col('end_reason')] = 'touchdown';
     summaryRows.push(cells.join(','));

@@ -13,6 +13,7 @@ import {
   compareForPage,
   compareState,
   conditionOptions,
+  dayOptionLabel,
   dayOptions,
   defaultCompareChoice,
 } from '../../../src/ui/compare-model';
@@ -85,6 +86,22 @@ describe('routes', () => {
     expect(parseRoute('#/nowhere')).toEqual({ name: 'test' });
     expect(parseRoute('#/trial/a%2Fb c')).toEqual({ name: 'trial', trialId: 'a/b c' });
     expect(parseRoute('#/trial/%E0%A4%A')).toEqual({ name: 'test' });
+    expect(parseRoute('#/?leg=right&eyes=closed&surface=foam&placement=lumbar&cap=10')).toEqual({
+      name: 'test',
+      setup: { stanceSide: 'right', eyes: 'closed', surface: 'foam', placement: 'lumbar', capS: 10 },
+    });
+    // A set-up with a field missing or not offered is no set-up: the test page as it was.
+    expect(parseRoute('#/?leg=right&eyes=closed&surface=foam&placement=lumbar')).toEqual({ name: 'test' });
+    expect(parseRoute('#/?leg=right&eyes=closed&surface=foam&placement=lumbar&cap=15')).toEqual({
+      name: 'test',
+    });
+    expect(parseRoute('#/?leg=up&eyes=open&surface=firm&placement=chest&cap=45')).toEqual({ name: 'test' });
+    expect(parseRoute('#/?leg=left&eyes=open&surface=firm&placement=force-plate&cap=45')).toEqual({
+      name: 'test',
+    });
+    expect(parseRoute('#/history?leg=left&eyes=open&surface=firm&placement=chest&cap=45')).toEqual({
+      name: 'history',
+    });
     for (const route of [
       { name: 'test' },
       { name: 'history' },
@@ -92,6 +109,10 @@ describe('routes', () => {
       { name: 'progress' },
       { name: 'report' },
       { name: 'trial', trialId: 'x/y?z#1' },
+      {
+        name: 'test',
+        setup: { stanceSide: 'left', eyes: 'open', surface: 'firm', placement: 'chest', capS: 45 },
+      },
     ] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);
     }
@@ -193,11 +214,17 @@ describe('left vs right', () => {
   ];
 
   it('offers the days newest first, with each leg’s trials, interrupted ones only when asked', () => {
+    // Monday's trials are under two conditions (eyes open, eyes closed): the session says so.
     expect(dayOptions(trials)).toEqual([
-      { date: '2026-05-05', left: 1, right: 0 },
-      { date: '2026-05-04', left: 3, right: 1 },
+      { date: '2026-05-05', left: 1, right: 0, conditions: 1 },
+      { date: '2026-05-04', left: 3, right: 1, conditions: 2 },
     ]);
-    expect(dayOptions(trials, true)[1]).toEqual({ date: '2026-05-04', left: 3, right: 2 });
+    expect(dayOptions(trials, true)[1]).toEqual({ date: '2026-05-04', left: 3, right: 2, conditions: 2 });
+    const [tuesday, monday] = dayOptions(trials);
+    expect(dayOptionLabel(tuesday!, '5 May 2026')).toBe('5 May 2026 (left 1, right 0)');
+    expect(dayOptionLabel(monday!, '4 May 2026')).toBe(
+      '4 May 2026 (left 3, right 1, under different conditions)',
+    );
   });
 
   it('offers conditions with both legs first', () => {
