@@ -170,7 +170,11 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   };
   const backAction: NoticeAction = { label: 'Back to set-up', run: () => showSetup(null) };
 
-  function showSetup(notice: string | null): void {
+  /**
+   * The set-up page. For a known person it shows the set-up as one line with Start on the first
+   * screen; `expanded` (the result page's "Change set-up") opens every choice at once.
+   */
+  function showSetup(notice: string | null, expanded = false): void {
     const picker = history === null ? null : peoplePicker(history);
     const view = setupView({
       setup,
@@ -194,7 +198,11 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       // picker would appear above the form and push it down under the person's finger.
       view.element.hidden = true;
       const waited = new Promise<void>((done) => window.setTimeout(done, HISTORY_WAIT_MS));
-      const reveal = (): void => void (view.element.hidden = false);
+      const reveal = (): void => {
+        if (!expanded && history !== null && history.person() !== null && view.element.hidden)
+          view.showAsLine();
+        view.element.hidden = false;
+      };
       void Promise.race([picker.ready, waited]).then(reveal, reveal);
     }
     // Fetch the charts while the person chooses, so the trial page has them in time; then the
@@ -341,7 +349,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
         setup = { ...record.setup };
         runTrial();
       },
-      onChangeSetup: () => showSetup(null),
+      onChangeSetup: () => showSetup(null, true),
       // The CSV writer loads on first use: most people never download, and it is not small.
       onDownload: () =>
         void import('./download').then((csv) =>

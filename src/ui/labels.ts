@@ -9,6 +9,7 @@ import type {
   Placement,
   StanceSide,
   Surface,
+  TrialSetup,
 } from '../session/types';
 
 export const STANCE_SIDE_LABELS: Record<StanceSide, string> = { left: 'Left leg', right: 'Right leg' };
@@ -57,4 +58,25 @@ export function interruptionAdvice(reason: EndReason): string {
   return reason === 'hidden'
     ? 'The screen turned off or another app came to the front, so the test could not follow you. Keep this page open and the screen on, then repeat the trial.'
     : 'No motion data arrived for a second, so the test could not follow you. Repeat the trial; if it happens again, reload the page.';
+}
+
+/** "Eyes open" as it reads inside a sentence or a list: "eyes open". */
+function inLine(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/**
+ * The set-up in one line, as the set-up page shows it for a known person instead of its six
+ * choice groups: "Left leg · eyes open · firm floor · chest · 45 s" (and "· demo recording").
+ */
+export function setupLine(setup: TrialSetup, source: 'sensor' | 'demo'): string {
+  const parts = [
+    STANCE_SIDE_LABELS[setup.stanceSide],
+    inLine(EYES_LABELS[setup.eyes]),
+    inLine(SURFACE_LABELS[setup.surface]),
+    inLine(PLACEMENT_LABELS[setup.placement]),
+    `${setup.capS} s`,
+  ];
+  if (source === 'demo') parts.push('demo recording');
+  return parts.join(' · ');
 }

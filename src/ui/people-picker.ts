@@ -76,12 +76,29 @@ export function peoplePicker(access: HistoryAccess): PeoplePicker {
   );
   form.hidden = true;
   const selectField = field('person-select', 'Person tested', select);
+  /** Nobody yet: the form opens on this, so that the set-up and Start are on the first screen. */
+  const openButton = h(
+    'button',
+    {
+      className: 'secondary',
+      attrs: { type: 'button' },
+      on: {
+        click: () => {
+          openForm();
+          name.focus();
+        },
+      },
+    },
+    'Add the person tested',
+  );
+  openButton.hidden = true;
 
   const element = h(
     'div',
     { className: 'people-picker', data: { part: 'people-picker' } },
     selectField,
     status,
+    openButton,
     form,
   );
   element.hidden = true;
@@ -104,19 +121,20 @@ export function peoplePicker(access: HistoryAccess): PeoplePicker {
       h('option', { attrs: { value: NEW_PERSON } }, 'Add a person…'),
     );
     select.value = current?.id ?? NO_PERSON;
-    // Nobody yet: the form is the picker.
+    // Nobody yet: a button opens the form, and the form is the picker.
     selectField.hidden = people.length === 0;
-    if (people.length === 0) openForm();
+    openButton.hidden = people.length > 0 || !form.hidden;
     showStatus();
   }
 
   function openForm(): void {
     form.hidden = false;
-    cancelButton.hidden = people.length === 0;
+    openButton.hidden = true;
   }
 
   function closeForm(): void {
     form.hidden = true;
+    openButton.hidden = people.length > 0;
     error.hidden = true;
     for (const input of Object.values(inputs)) input.value = '';
     select.value = access.person()?.id ?? NO_PERSON;
@@ -161,7 +179,10 @@ export function peoplePicker(access: HistoryAccess): PeoplePicker {
     showStatus();
   });
   addButton.addEventListener('click', () => void addPerson());
-  cancelButton.addEventListener('click', closeForm);
+  cancelButton.addEventListener('click', () => {
+    closeForm();
+    (people.length === 0 ? openButton : select).focus();
+  });
   // The picker sits inside the set-up form: Enter in a field adds the person, never starts a trial.
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {

@@ -6,6 +6,7 @@ import { DURATION_CAPS_S, type DurationCapS, type TrialSetup } from '../session/
 import { h, replaceChildren } from './dom';
 import { howToHoldDrawing } from './how-to-hold';
 import {
+  setupLine,
   EYES_LABELS,
   PLACEMENT_HOW_TO,
   PHONE_PLACEMENT_LABELS,
@@ -43,6 +44,11 @@ export interface SetupView {
   element: HTMLElement;
   /** Switches the motion source from outside (no sensor found) and says why. */
   chooseSource(source: MotionSource, notice: string | null): void;
+  /**
+   * Shows the set-up as one line with "Change" instead of its choice groups, so that Start is
+   * on the first screen of a phone: for a known person, who has seen how to hold the phone.
+   */
+  showAsLine(): void;
 }
 
 interface RadioOption<T extends string | number> {
@@ -148,6 +154,36 @@ export function setupView(options: SetupViewOptions): SetupView {
   );
   speedField.hidden = source !== 'demo';
 
+  const line = h('span', { data: { field: 'setup-line' } });
+  const showLine = (): void => void (line.textContent = setupLine(setup, source));
+  const choices = h('div', { className: 'setup-choices', data: { part: 'setup-choices' } });
+  const changeButton = h(
+    'button',
+    {
+      className: 'link',
+      attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'setup-choices' },
+      on: {
+        click: () => {
+          choices.hidden = false;
+          summary.hidden = true;
+          changeButton.setAttribute('aria-expanded', 'true');
+          choices.querySelector<HTMLInputElement>('input:checked')?.focus();
+        },
+      },
+    },
+    'Change',
+  );
+  changeButton.setAttribute('aria-label', 'Change the set-up');
+  const summary = h(
+    'p',
+    { className: 'setup-line', data: { part: 'setup-line' } },
+    line,
+    ' — ',
+    changeButton,
+  );
+  summary.hidden = true;
+  choices.id = 'setup-choices';
+
   const form = h(
     'form',
     {
@@ -161,6 +197,14 @@ export function setupView(options: SetupViewOptions): SetupView {
       },
     },
     options.personSlot ?? null,
+    summary,
+    choices,
+    // After the choice it explains (the motion source); at the top, a notice that comes after
+    // a second (no sensor) would push the whole form down under the person's finger.
+    notice,
+    h('button', { className: 'primary start', attrs: { type: 'submit' } }, 'Start'),
+  );
+  choices.append(
     radioGroup('stanceSide', 'Standing leg', entries(STANCE_SIDE_LABELS), setup.stanceSide, (value) => {
       setup.stanceSide = value;
       renderHowTo();
@@ -185,12 +229,8 @@ export function setupView(options: SetupViewOptions): SetupView {
       (value: DurationCapS) => (setup.capS = value),
     ),
     howTo,
-    // Next to the choice it explains; at the top, a notice that comes after a second (no
-    // sensor) would push the whole form down under the person's finger.
-    notice,
     sourceGroup,
     speedField,
-    h('button', { className: 'primary start', attrs: { type: 'submit' } }, 'Start'),
   );
 
   const element = h(
@@ -218,6 +258,12 @@ export function setupView(options: SetupViewOptions): SetupView {
       for (const input of sourceGroup.querySelectorAll('input')) input.checked = input.value === next;
       speedField.hidden = source !== 'demo';
       showNotice(message);
+      showLine();
+    },
+    showAsLine() {
+      showLine();
+      summary.hidden = false;
+      choices.hidden = true;
     },
   };
 }

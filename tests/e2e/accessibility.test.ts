@@ -16,6 +16,7 @@ import {
   stubVisibility,
 } from './helpers/browser';
 import { choose, pressStart, waitForPhase } from './helpers/flow';
+import { addPerson, openPersonForm } from './helpers/history';
 import { serveDist, type StaticServer } from './helpers/static-server';
 
 let server: StaticServer;
@@ -57,18 +58,6 @@ async function go(page: Page, hash: string, screen: string): Promise<void> {
   await page.locator(`[data-screen="${screen}"]`).waitFor();
 }
 
-/** Adds a person with the set-up page's form. */
-async function addPerson(page: Page, name: string): Promise<void> {
-  await page.locator('[data-part="people-picker"]').waitFor();
-  if (await page.locator('#person-select').isVisible()) {
-    await page.getByLabel('Person tested').selectOption({ label: 'Add a person…' });
-  }
-  await page.getByLabel('Name or code').fill(name);
-  await page.getByLabel('Birth year').fill('1951');
-  await page.getByRole('button', { name: 'Add person' }).click();
-  await page.getByText(`Results are kept in ${name}’s history on this device.`).waitFor();
-}
-
 describe('axe-core scan of every screen', () => {
   it('reports what it should: an unnamed button and an unlabelled field are critical', async () => {
     const { page } = await open('absent');
@@ -88,9 +77,14 @@ describe('axe-core scan of every screen', () => {
   it('set-up, person form, countdown, running, result, update offer, privacy (three steps)', async () => {
     const { page } = await open('present');
     await page.locator('[data-part="people-picker"]').waitFor();
+    await scan(page, 'set-up (first visit)');
+    await openPersonForm(page);
     await scan(page, 'set-up (add-person form)');
-    await addPerson(page, 'P-017');
+    await addPerson(page, 'P-017', 1951);
     await scan(page, 'set-up');
+    await page.reload();
+    await page.locator('[data-part="setup-line"]').waitFor();
+    await scan(page, 'set-up as one line (known person)');
     await choose(page, '10 s');
     await choose(page, 'Demo recording');
     await page.getByLabel('Demo speed').selectOption('8');
@@ -151,7 +145,7 @@ describe('axe-core scan of every screen', () => {
     await scan(page, 'training progress (nobody chosen)');
 
     await go(page, '#/', 'setup');
-    await addPerson(page, 'P-017');
+    await addPerson(page, 'P-017', 1951);
     await choose(page, '10 s');
     await page.getByLabel('Demo speed').selectOption('8');
     for (const leg of ['Left leg', 'Right leg']) {
@@ -190,7 +184,7 @@ describe('axe-core scan of every screen', () => {
     await go(page, '#/training', 'training');
     await page.getByText('so the demo recording is selected').waitFor({ timeout: 5_000 });
     await scan(page, 'training (nobody chosen)');
-    await addPerson(page, 'P-018');
+    await addPerson(page, 'P-018', 1951);
     await page.getByRole('button', { name: 'Add these settings to the plan' }).waitFor();
     await choose(page, 'Feet together');
     await page.getByLabel('Sets', { exact: true }).selectOption('2');

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { useBuiltApp } from './helpers/built-app';
 import { openStork, PHONE_VIEWPORT, SCREENSHOT_DIR, screenshot } from './helpers/browser';
 import { choose, pressStart, waitForPhase } from './helpers/flow';
+import { addPerson, openPersonForm } from './helpers/history';
 
 const app = useBuiltApp();
 
@@ -46,12 +47,6 @@ async function go(page: Page, hash: string, screen: string): Promise<void> {
   await page.locator(`[data-screen="${screen}"]`).waitFor();
 }
 
-async function addPerson(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Name or code').fill(name);
-  await page.getByRole('button', { name: 'Add person' }).click();
-  await page.getByText(`Results are kept in ${name}’s history on this device.`).waitFor();
-}
-
 /**
  * Checks that the page is shown with large text (Stork's 125 % of 32 px) and fits the width.
  * Playwright's full-page screenshots reset the font-size setting, so this test takes viewport
@@ -76,7 +71,7 @@ describe('large text: the browser font size at 200 %', () => {
       .waitFor({ timeout: 5_000 });
     await expectLargeTextFits(page, 'set-up');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/60-large-text-setup.png` });
-    await addPerson(page, 'P-017');
+    await addPerson(page, 'P-017', null);
 
     await choose(page, '10 s');
     await page.getByLabel('Demo speed').selectOption('2');
@@ -145,6 +140,7 @@ describe('forced colours and more contrast', () => {
 
   it('makes secondary text as dark as the rest and outlines darker when more contrast is asked for', async () => {
     const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
+    await openPersonForm(page);
     await page.locator('[data-part="people-picker"] .hint').first().waitFor();
     const colours = () =>
       page.evaluate(() => ({
@@ -258,6 +254,8 @@ describe('keyboard only', () => {
     expect(setup.noRing).toEqual([]);
 
     // Add a person and choose with the keyboard: type, Enter, arrow keys.
+    await tabTo(page, 'button Add the person tested');
+    await page.keyboard.press('Enter');
     await tabTo(page, 'input Name or code');
     await page.keyboard.type('P-017');
     await tabTo(page, 'button Add person');

@@ -68,6 +68,9 @@ describe('words for people', () => {
       await expectPlainWords(page, 'test set-up, first visit');
       // 70 to 75 years old this year: the 70-79 norm applies.
       await addPerson(page, 'P-014', new Date().getFullYear() - 75);
+      await page.reload();
+      await page.locator('[data-part="setup-line"]').waitFor();
+      await expectPlainWords(page, 'test set-up as one line');
       await choose(page, '45 s');
       await page.getByLabel('Demo speed').selectOption('4');
       await expectPlainWords(page, 'test set-up');

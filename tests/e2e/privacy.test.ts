@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { useBuiltApp } from './helpers/built-app';
 import { openStork, screenshot } from './helpers/browser';
 import { pressStart, waitForPhase } from './helpers/flow';
+import { openPersonForm } from './helpers/history';
 
 /** A name and notes that would run a script or add markup if they were ever put in as HTML. */
 const HOSTILE_NAME = '<img src=x onerror="window.__injected=1">Zoë';
@@ -42,7 +43,7 @@ async function injected(page: Page): Promise<unknown> {
 describe('privacy', () => {
   it('shows names and notes as text, never as markup', async () => {
     const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
-    await page.locator('[data-part="people-picker"]').waitFor();
+    await openPersonForm(page);
     await page.getByLabel('Name or code').fill(HOSTILE_NAME);
     await page.getByLabel(/^Notes/).fill(HOSTILE_NOTES);
     await page.getByRole('button', { name: 'Add person' }).click();
@@ -59,7 +60,7 @@ describe('privacy', () => {
 
   it('deletes all data after a confirm step, says what it deleted, and keeps the app’s own offline files', async () => {
     const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
-    await page.locator('[data-part="people-picker"]').waitFor();
+    await openPersonForm(page);
     await page.getByLabel('Name or code').fill('P-017');
     await page.getByRole('button', { name: 'Add person' }).click();
     await page.getByText('Results are kept in P-017’s history on this device.').waitFor();
@@ -114,8 +115,8 @@ describe('privacy', () => {
 
     await privacy.getByRole('button', { name: 'Start again' }).click();
     await page.getByRole('heading', { name: 'Single-leg balance test' }).waitFor();
-    // A fresh start: nobody in the history, the add form is the picker.
-    await page.getByLabel('Name or code').waitFor();
+    // A fresh start: nobody in the history, the add form opens from the picker's one button.
+    await page.getByRole('button', { name: 'Add the person tested' }).waitFor();
     await expect.poll(() => page.locator('#person-select').isVisible()).toBe(false);
     await expect.poll(() => page.getByText('No person chosen').isVisible()).toBe(true);
     await page.context().close();

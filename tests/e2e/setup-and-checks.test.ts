@@ -14,6 +14,7 @@ import {
   screenshot,
 } from './helpers/browser';
 import { choose, pressStart, waitForPhase } from './helpers/flow';
+import { addPerson } from './helpers/history';
 
 /** Smallest touch target, CSS px (WCAG 2.5.5 asks 44; Material and the issue ask 48). */
 const MIN_TARGET_PX = 48;
@@ -105,6 +106,45 @@ describe('set-up page', () => {
         .poll(() => page.getByRole('radio', { name: label, exact: true }).isChecked(), { message: label })
         .toBe(true);
     }
+    await page.context().close();
+  });
+});
+
+describe('set-up for a known person', () => {
+  it('is one line with Change, and Start is on the first screen; the person form opens only to add someone', async () => {
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'present' });
+    const picker = page.locator('[data-part="people-picker"]');
+    await picker.waitFor();
+    // First visit: nobody yet, the form stays closed behind one button.
+    await expect.poll(() => page.getByLabel('Name or code').isVisible()).toBe(false);
+    await addPerson(page, 'P-021', 1950);
+    await page.reload();
+    const line = page.locator('[data-part="setup-line"]');
+    await line.waitFor();
+    await expect
+      .poll(() => line.innerText())
+      .toBe('Left leg · eyes open · firm floor · chest · 45 s — Change');
+    await expect.poll(() => page.getByRole('group', { name: 'Standing leg' }).isVisible()).toBe(false);
+    await expect.poll(() => page.getByLabel('Name or code').isVisible()).toBe(false);
+    // Start whole inside the phone's first screen, without scrolling.
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    const start = await page.getByRole('button', { name: 'Start', exact: true }).boundingBox();
+    expect(start).not.toBeNull();
+    expect((start?.y ?? Infinity) + (start?.height ?? 0)).toBeLessThanOrEqual(PHONE_VIEWPORT.height);
+    await screenshot(page, '02-setup-known-person');
+
+    await page.getByRole('button', { name: 'Change the set-up' }).click();
+    await expect.poll(() => page.getByRole('group', { name: 'Standing leg' }).isVisible()).toBe(true);
+    await expect.poll(() => line.isVisible()).toBe(false);
+    await choose(page, 'Right leg');
+    await choose(page, '10 s');
+    await choose(page, 'Demo recording');
+    await pressStart(page);
+    await waitForPhase(page, 'countdown');
+    await page.reload();
+    await expect
+      .poll(() => line.innerText())
+      .toBe('Right leg · eyes open · firm floor · chest · 10 s — Change');
     await page.context().close();
   });
 });

@@ -1,8 +1,22 @@
 /** Steps a person takes on the pages, as Playwright actions on accessible names. */
 import type { Page } from 'playwright-core';
 
-/** Picks one option of a set-up choice group by its visible label. */
+/**
+ * Opens the set-up's choice groups where the page shows the set-up as one line (a known
+ * person): taps its "Change". Does nothing where they are open already.
+ */
+export async function openSetupChoices(page: Page): Promise<void> {
+  const setup = page.locator('[data-screen="setup"]');
+  if ((await setup.count()) === 0) return;
+  // Hidden while the person picker reads the history; shown as a line or whole after.
+  await setup.waitFor();
+  const change = setup.getByRole('button', { name: 'Change the set-up' });
+  if (await change.isVisible()) await change.click();
+}
+
+/** Picks one option of a set-up choice group by its visible label (opening the groups first). */
 export async function choose(page: Page, label: string): Promise<void> {
+  await openSetupChoices(page);
   await page.getByRole('radio', { name: label, exact: true }).check();
 }
 

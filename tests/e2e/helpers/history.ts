@@ -8,13 +8,27 @@ import { SCREENSHOT_DIR } from './browser';
 export async function addPerson(page: Page, name: string, birthYear: number | null): Promise<void> {
   const picker = page.locator('[data-part="people-picker"]');
   await picker.waitFor();
-  if (await page.locator('#person-select').isVisible()) {
-    await page.getByLabel('Person tested').selectOption({ label: 'Add a person…' });
-  }
+  await openPersonForm(page);
   await page.getByLabel('Name or code').fill(name);
   if (birthYear !== null) await page.getByLabel('Birth year').fill(String(birthYear));
   await page.getByRole('button', { name: 'Add person' }).click();
   await picker.getByText(`Results are kept in ${name}’s history on this device.`).waitFor();
+}
+
+/**
+ * Opens the set-up page's "add a person" form: "Add the person tested" when nobody is in the
+ * history yet, else "Add a person…" in the picker.
+ */
+export async function openPersonForm(page: Page): Promise<void> {
+  const picker = page.locator('[data-part="people-picker"]');
+  await picker.waitFor();
+  if (await page.getByLabel('Name or code').isVisible()) return;
+  if (await page.locator('#person-select').isVisible()) {
+    await page.getByLabel('Person tested').selectOption({ label: 'Add a person…' });
+  } else {
+    await picker.getByRole('button', { name: 'Add the person tested' }).click();
+  }
+  await page.getByLabel('Name or code').waitFor();
 }
 
 export type Tab = 'Test' | 'History' | 'Compare' | 'Progress';
