@@ -1,0 +1,114 @@
+/**
+ * The guided session: the single-leg stance test as the literature runs it. Springer et al.
+ * 2007 (the norms in src/core/norms.ts) and SPEC section 1 take the best of 3 trials per leg,
+ * all under the same conditions; the order of the legs is the tester's choice: alternate
+ * (left, right, left, ...) so that neither leg tires first, or three on one leg, then three on
+ * the other. Pure: the page (src/ui/guided-view.ts) asks which trial is next and what counted.
+ *
+ * What counts: every trial that measured a hold time, however it ended (the full time limit,
+ * a touch-down, Stop after "go"): a short hold is the result, not a failure, and the best of
+ * the three is taken. An interrupted trial (the page hidden, the sensor silent, stopped before
+ * "go") measured nothing: it does not count, and the same trial is run again.
+ */
+import type { TrialRecord, TrialSetup } from './types';
+
+export type Side = 'left' | 'right';
+
+/** Trials per leg: best of 3 (Springer et al. 2007; SPEC section 1). */
+export const TRIALS_PER_LEG = 3;
+
+/** The order of the legs: alternate, or three on one leg then the other. */
+export type SessionOrder = 'alternate' | 'one-leg-then-other';
+
+export interface GuidedSession {
+  /** The conditions every trial shares; its stanceSide is the leg tested first. */
+  setup: TrialSetup;
+  order: SessionOrder;
+  /** The session's trials in the order run, interrupted ones included. */
+  trials: readonly TrialRecord[];
+}
+
+/** The next trial the protocol asks for: its leg and its number on that leg (1 to 3). */
+export interface NextTrial {
+  side: Side;
+  trialOfLeg: number;
+  /** True when the last trial on this leg was interrupted and this one runs it again. */
+  repeat: boolean;
+  /** The set-up of the trial: the session's conditions on this leg. */
+  setup: TrialSetup;
+}
+
+const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
+
+/** Whether a trial counts as one of the three (see the file's comment). */
+export function counts(record: Pick<TrialRecord, 'interrupted'>): boolean {
+  return !record.interrupted;
+}
+
+/** A new session with no trial yet. */
+export function startSession(setup: TrialSetup, order: SessionOrder): GuidedSession {
+  return { setup: { ...setup }, order, trials: [] };
+}
+
+/** Whether a set-up has the session's conditions (any leg): only those trials compare. */
+export function sameConditions(session: GuidedSession, setup: TrialSetup): boolean {
+  const { eyes, surface, placement, capS } = session.setup;
+  return (
+    setup.eyes === eyes && setup.surface === surface && setup.placement === placement && setup.capS === capS
+  );
+}
+
+/** The session with one more trial; a trial under other conditions is not part of it. */
+export function addTrial(session: GuidedSession, record: TrialRecord): GuidedSession {
+  if (!sameConditions(session, record.setup)) return session;
+  return { ...session, trials: [...session.trials, record] };
+}
+
+/** The trials that count on a leg, in the order run. */
+export function countedOnLeg(session: GuidedSession, side: Side): TrialRecord[] {
+  return session.trials.filter((record) => record.setup.stanceSide === side && counts(record));
+}
+
+/** The order in which the six trials run, as legs: L R L R L R, or L L L R R R. */
+export function legSequence(first: Side, order: SessionOrder): Side[] {
+  const sequence: Side[] = [];
+  for (let i = 0; i < 2 * TRIALS_PER_LEG; i++) {
+    const second = order === 'alternate' ? i % 2 === 1 : i >= TRIALS_PER_LEG;
+    sequence.push(second ? other(first) : first);
+  }
+  return sequence;
+}
+
+/** The next trial, or null when both legs have their three. */
+export function nextTrial(session: GuidedSession): NextTrial | null {
+  const done: Record<Side, number> = {
+    left: countedOnLeg(session, 'left').length,
+    right: countedOnLeg(session, 'right').length,
+  };
+  // The n-th leg in the sequence is next when fewer of its trials counted than it has before.
+  const seen: Record<Side, number> = { left: 0, right: 0 };
+  for (const side of legSequence(session.setup.stanceSide, session.order)) {
+    seen[side]++;
+    if (done[side] < seen[side]) {
+      const last = session.trials[session.trials.length - 1];
+      return {
+        side,
+        trialOfLeg: done[side] + 1,
+        repeat: last !== undefined && !counts(last) && last.setup.stanceSide === side,
+        setup: { ...session.setup, stanceSide: side },
+      };
+    }
+  }
+  return null;
+}
+
+/** How many trials counted in all, out of the six. */
+export function countedTrials(session: GuidedSession): number {
+  return session.trials.filter(counts).length;
+}
+
+/** The best hold time on a leg (the protocol's result), s, or null before its first trial. */
+export function bestOfLeg(session: GuidedSession, side: Side): number | null {
+  const times = countedOnLeg(session, side).map((record) => record.holdTimeS);
+  return times.length === 0 ? null : Math.max(...times);
+}
