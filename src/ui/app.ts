@@ -340,6 +340,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     let view: ResultView | null = resultView({
       record,
       trialsDone: earlier.length + 1,
+      person: history?.person() ?? null,
       onOtherLeg: () => {
         setup = { ...record.setup, stanceSide: record.setup.stanceSide === 'left' ? 'right' : 'left' };
         saveSetup(ports.prefs, setup);

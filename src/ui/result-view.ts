@@ -8,14 +8,7 @@ import type { Chart } from 'chart.js';
 import type { TrialRecord } from '../session/types';
 import { loadCharts } from './charts/load';
 import { h } from './dom';
-import {
-  formatMetricValue,
-  formatSeconds,
-  INPUT_UNIT,
-  KEY_METRICS,
-  keyMetricValue,
-  swayMetricUnit,
-} from './format';
+import { formatSeconds } from './format';
 import {
   endReasonHeadline,
   EYES_LABELS,
@@ -24,6 +17,8 @@ import {
   STANCE_SIDE_LABELS,
   SURFACE_LABELS,
 } from './labels';
+import { holdTimeMeaning, type NormPerson } from './result-meaning';
+import { signalUnit, swayDetails, swayLead } from './result-metrics';
 import { resultSeries } from './result-series';
 
 /** Trials per side and condition that the protocol asks for (SPEC section 1: best of 3). */
@@ -43,6 +38,8 @@ export interface ResultViewOptions {
   stored?: StoredTrialActions;
   /** Valid trials so far with this set-up (this one included). */
   trialsDone: number;
+  /** Who was tested, for the age norm; null or absent: nobody chosen (the page says so). */
+  person?: NormPerson | null;
   onOtherLeg(): void;
   onRepeat(): void;
   onChangeSetup(): void;
@@ -85,57 +82,6 @@ export function samplesLine(record: TrialRecord): string {
   return record.sway === undefined ? line : `${line}, 2-D sway signal (AP, ML) in ${signalUnit(record)}`;
 }
 
-/** The unit of the trial's signal as shown: m/s² for a phone, a sway trial's own unit (or "input unit"). */
-function signalUnit(record: TrialRecord): string {
-  return record.sway === undefined ? 'm/s²' : (record.sway.unit ?? INPUT_UNIT);
-}
-
-function metricList(record: TrialRecord): HTMLElement {
-  const analysis = record.analysis;
-  if (analysis === null) {
-    return h(
-      'p',
-      { className: 'analysis-error', data: { field: 'analysis-error' } },
-      `No sway metrics: ${record.analysisError ?? 'the trial could not be analysed'}.`,
-    );
-  }
-  return h(
-    'dl',
-    { className: 'metrics' },
-    ...KEY_METRICS.flatMap((metric) => {
-      const value = keyMetricValue(analysis.metrics, metric.key);
-      // A 2-D sway trial's metrics are in its signal's unit (SPEC section 4), not the phone's.
-      const unit = record.sway === undefined ? metric.unit : swayMetricUnit(metric.key, record.sway.unit);
-      const spoken = record.sway === undefined ? metric.spokenUnit : unit;
-      return [
-        h('dt', {}, metric.label, h('span', { className: 'meaning' }, metric.meaning)),
-        h(
-          'dd',
-          { data: { metric: metric.key, value: value === null ? '' : String(value) } },
-          formatMetricValue(value),
-          value === null
-            ? null
-            : h('span', { className: 'unit', attrs: { 'aria-label': spoken } }, ` ${unit}`),
-        ),
-      ];
-    }),
-  );
-}
-
-/** "Analysed 1.0 s to 32.4 s after “go” (31.4 s)": the window the metrics describe (SPEC section 5). */
-function analysedWindow(record: TrialRecord): HTMLElement | null {
-  const window = record.analysis?.window;
-  if (window === undefined) return null;
-  return h(
-    'p',
-    {
-      className: 'analysed-window',
-      data: { field: 'window', from: String(window.fromS), to: String(window.toS) },
-    },
-    `Analysed ${formatSeconds(window.fromS)} to ${formatSeconds(window.toS)} after “go” (${formatSeconds(window.toS - window.fromS)}).`,
-  );
-}
-
 function figure(caption: string, canvasLabel: string): { figure: HTMLElement; canvas: HTMLCanvasElement } {
   const canvas = h('canvas', { attrs: { role: 'img', 'aria-label': canvasLabel } });
   return {
@@ -171,6 +117,18 @@ export function resultView(options: ResultViewOptions): ResultView {
       ? ` at ${formatSeconds(record.touchdownS)}`
       : '',
   );
+  const meaning = holdTimeMeaning(record, options.person ?? null);
+  const norm =
+    meaning === null
+      ? null
+      : h(
+          'p',
+          {
+            className: 'hold-norm',
+            data: { field: 'hold-norm', applies: String(meaning.applies), against: meaning.against ?? '' },
+          },
+          meaning.text,
+        );
   const saveStatus = h('p', {
     className: 'save-status',
     data: { field: 'save-status' },
@@ -184,6 +142,7 @@ export function resultView(options: ResultViewOptions): ResultView {
       : null,
     holdTime,
     reason,
+    norm,
     saveStatus,
   );
   const storedActions = (): HTMLElement | null =>
@@ -225,8 +184,8 @@ export function resultView(options: ResultViewOptions): ResultView {
           button('Repeat', 'secondary', options.onRepeat),
         ),
       h('h2', {}, 'Sway'),
-      metricList(record),
-      analysedWindow(record),
+      swayLead(record),
+      swayDetails(record),
     );
   }
   children.push(

@@ -115,6 +115,7 @@ export async function showStoredTrial(context: PlaceContext, trialId: string): P
   const view = resultView({
     record: trial,
     trialsDone: 0,
+    person: person ?? null,
     onOtherLeg: nothing,
     onRepeat: nothing,
     onChangeSetup: nothing,
