@@ -27,6 +27,10 @@ describe('the result page’s numbers', () => {
       await addPerson(page, 'Norm person', 1951);
       await page.getByLabel('Demo speed').selectOption('8');
       await pressStart(page);
+      // The research measures wait behind "Details" (readResult opens it, as a person would).
+      const details = field(page, 'sway-details');
+      await details.waitFor({ state: 'attached', timeout: 60_000 });
+      await expect.poll(() => details.evaluate((element: HTMLDetailsElement) => element.open)).toBe(false);
       const shown = await readResult(page, 60_000);
       expect(shown.endReason).toBe('touchdown');
 
@@ -41,10 +45,7 @@ describe('the result page’s numbers', () => {
         .toMatch(
           /^Sway: [\d.]+ m\/s², the typical size of the sway \(acceleration of the chest\)\. Less is steadier\.$/,
         );
-      // The research measures wait behind "Details", each with its unit in words.
-      const details = field(page, 'sway-details');
-      await expect.poll(() => details.evaluate((element: HTMLDetailsElement) => element.open)).toBe(false);
-      await details.locator('summary').click();
+      // Each measure with its unit in words.
       await expect
         .poll(() => details.getByText('acceleration of the chest, m/s²', { exact: true }).isVisible())
         .toBe(true);

@@ -32,6 +32,10 @@ export async function readResult(page: Page, timeoutMs = 30_000): Promise<ShownR
     await page.locator('[data-screen="result"][data-charts="drawn"]').waitFor({ timeout: timeoutMs });
   }
   const field = (name: string) => result.locator(`[data-field="${name}"]`);
+  // The measures sit under "Details": opened as a person would, to read them as shown.
+  const details = field('sway-details');
+  if ((await details.count()) > 0 && !(await details.evaluate((element: HTMLDetailsElement) => element.open)))
+    await details.locator('summary').click();
   const metrics: Record<string, number | null> = {};
   const metricTexts: Record<string, string> = {};
   for (const dd of await result.locator('dd[data-metric]').all()) {
