@@ -117,7 +117,7 @@ export function reportModel(input: ReportInput): ReportModel {
   const main = protocols[0]?.conditions ?? null;
   const progress = main === null ? null : holdTimeProgress(counted, main, person);
   const sides = latestSides(counted, input);
-  const training = trainingSection(inRange, period, input.plannedDaysPerWeek ?? null);
+  const training = trainingSection(inRange, period, input.programme ?? null);
   const model: ReportModel = {
     who: {
       name: person.name,

@@ -37,8 +37,15 @@ export interface ReportInput {
   printedAt: string;
   analysisVersion: number;
   swayAnalysisVersion: number;
-  /** Training days a week the person's programme asks for, when one is known. */
-  plannedDaysPerWeek?: number | null;
+  /** The person's home programme, when one was saved (src/training/programme.ts). */
+  programme?: ReportProgramme | null;
+}
+
+/** What the report needs of a home programme: its days a week and its exercises. */
+export interface ReportProgramme {
+  daysPerWeek: number;
+  /** The exercises' keys ('single-leg', 'tandem', 'feet-together'), in the plan's order. */
+  exercises: readonly string[];
 }
 
 export interface TrialRow {
@@ -102,6 +109,8 @@ export interface ProgressSection {
 export interface TrainingRow {
   exercise: string;
   days: number;
+  /** The programme's training days in the period; null when the exercise is not in it. */
+  daysPlanned: number | null;
   setsDone: number;
   setsPlanned: number;
   endedEarly: number;

@@ -30,6 +30,7 @@ import { setupView, type DemoSpeed, type MotionSource, type StartChoice } from '
 import { todayPlanSlot } from './today-plan-view';
 import { toast } from './toast';
 import { createTrainingFlow, type TrainingRunner } from './training-flow';
+import { loadProgramme } from './training-prefs';
 import { trialView, type TrialView } from './trial-view';
 
 export interface StorkPorts {
@@ -452,6 +453,12 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
         void import('./download').then((csv) =>
           csv.downloadText(csv.trialFileName(record), csv.trialSamplesCsv(record)),
         ),
+      programmeOf: (personId) => {
+        const { programme, saved } = loadProgramme(ports.prefs, personId);
+        return saved
+          ? { daysPerWeek: programme.daysPerWeek, exercises: programme.exercises.map((e) => e.exercise) }
+          : null;
+      },
     };
     // The history pages and their charts load on demand: most visits only run a test. Both
     // are asked for at once, and the page's data is read meanwhile, so a reload on a chart

@@ -1,4 +1,5 @@
 /** What the history pages get from the page flow (app.ts) to show themselves. */
+import type { ReportProgramme } from '../report/report-types';
 import type { TrialRecord } from '../session/types';
 import type { HistoryAccess } from './history-access';
 import type { Route } from './routes';
@@ -20,4 +21,6 @@ export interface PlaceContext {
   isCurrent(): boolean;
   /** Offers the trial's samples as a CSV download. */
   download(record: TrialRecord): void;
+  /** The person's saved home programme (src/ui/training-prefs.ts); null when none was saved. */
+  programmeOf(personId: string): ReportProgramme | null;
 }

@@ -27,7 +27,14 @@ function table(head: string[], rows: Child[][], className: string): HTMLElement 
     'table',
     { className },
     h('thead', {}, h('tr', {}, ...head.map((cell) => h('th', { attrs: { scope: 'col' } }, cell)))),
-    h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((cell) => h('td', {}, cell))))),
+    h(
+      'tbody',
+      {},
+      // Each cell names its column, for the narrow screen's "column: value" lines (report.css).
+      ...rows.map((cells) =>
+        h('tr', {}, ...cells.map((cell, k) => h('td', { data: { label: head[k] ?? '' } }, cell))),
+      ),
+    ),
   );
 }
 
@@ -133,14 +140,17 @@ export function reportSheet(model: ReportModel): HTMLElement {
     ? section(
         'Training',
         'training',
-        h(
-          'p',
-          {},
-          `${model.training.daysTrained} days trained${model.training.daysPlanned === null ? '' : ` of ${model.training.daysPlanned} planned`}.`,
-        ),
+        h('p', {}, trainingWords(model.training)),
         table(
-          ['Exercise', 'Days', 'Sets done', 'Sets planned', 'Ended early'],
-          model.training.rows.map((r) => [r.exercise, r.days, r.setsDone, r.setsPlanned, r.endedEarly]),
+          ['Exercise', 'Days trained', 'Days planned', 'Sets done', 'Sets planned', 'Ended early'],
+          model.training.rows.map((r) => [
+            r.exercise,
+            r.days,
+            r.daysPlanned ?? 'not in the plan',
+            r.setsDone,
+            r.setsPlanned,
+            r.endedEarly,
+          ]),
           'report-table training-table',
         ),
       )
@@ -189,6 +199,13 @@ export function reportSheet(model: ReportModel): HTMLElement {
   );
 }
 
+function trainingWords(training: NonNullable<ReportModel['training']>): string {
+  const days = `${training.daysTrained} ${training.daysTrained === 1 ? 'day' : 'days'} trained`;
+  return training.daysPlanned === null
+    ? `${days}; no home programme saved.`
+    : `${days} of ${training.daysPlanned} planned by the home programme.`;
+}
+
 export async function showReport(context: PlaceContext): Promise<void> {
   const data = await loadPageData(context.history);
   if (!context.isCurrent()) return;
@@ -225,6 +242,7 @@ export async function showReport(context: PlaceContext): Promise<void> {
       printedAt: isoWithOffset(new Date()),
       analysisVersion: ANALYSIS_VERSION,
       swayAnalysisVersion: SWAY_ANALYSIS_VERSION,
+      programme: context.programmeOf(person.id),
     });
     replaceChildren(
       sheetHost,

@@ -129,7 +129,7 @@ describe('axe-core scan of every screen', () => {
     await page.context().close();
   });
 
-  it('history, stored trial, compare, progress, export and import, empty and with trials', async () => {
+  it('history, stored trial, compare, progress, report, export and import, empty and with trials', async () => {
     const { page } = await open('absent');
     await page
       .locator('#setup-notice')
@@ -143,6 +143,8 @@ describe('axe-core scan of every screen', () => {
     await scan(page, 'progress (nobody chosen)');
     await go(page, '#/training-progress', 'training-progress');
     await scan(page, 'training progress (nobody chosen)');
+    await go(page, '#/report', 'report');
+    await scan(page, 'report (nobody chosen)');
 
     await go(page, '#/', 'setup');
     await addPerson(page, 'P-017', 1951);
@@ -167,6 +169,13 @@ describe('axe-core scan of every screen', () => {
     await scan(page, 'compare (left vs right)');
     await go(page, '#/progress', 'progress');
     await scan(page, 'progress');
+    // Today's two trials are in the default period (the last 4 weeks): a whole sheet.
+    await go(page, '#/report', 'report');
+    await expect
+      .poll(() => page.locator('[data-field="report-sheet"] .trials-table tbody tr').count())
+      .toBe(2);
+    await page.locator('[data-field="sides"] .sides-table').waitFor();
+    await scan(page, 'report (2 trials)');
     await go(page, '#/export', 'export');
     await scan(page, 'export');
     await go(page, '#/import', 'import');

@@ -6,7 +6,7 @@
  * - forced colours (Windows high contrast) and "more contrast": the chosen options and the
  *   current page stay visible, secondary text gets as dark as the rest;
  * - keyboard only: every control can be reached with Tab, shows where the focus is, and a
- *   whole trial, the result and "Delete all my data" work without a pointer.
+ *   whole trial, the result, the report's period and "Delete all my data" work without a pointer.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,11 @@ describe('large text: the browser font size at 200 %', () => {
     await expectLargeTextFits(page, 'compare');
     await go(page, '#/progress', 'progress');
     await expectLargeTextFits(page, 'progress');
+    // The report of the last 4 weeks, with today's trial in its table.
+    await go(page, '#/report', 'report');
+    await page.locator('[data-field="report-sheet"] .trials-table tbody tr').first().waitFor();
+    await expectLargeTextFits(page, 'report');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/64-large-text-report.png` });
     await go(page, '#/export', 'export');
     await expectLargeTextFits(page, 'export');
     await go(page, '#/import', 'import');
@@ -223,6 +228,8 @@ async function tabThrough(page: Page, maxPresses = 100): Promise<{ stops: string
       if (++outside > 1) break;
       continue;
     }
+    // A date field's day, month and year are Tab stops of one control.
+    if (now.key === stops[stops.length - 1]) continue;
     if (stops.includes(now.key)) break;
     stops.push(now.key);
     if (!now.ring) noRing.push(now.key);
@@ -284,6 +291,26 @@ describe('keyboard only', () => {
     const privacy = await tabThrough(page);
     expect(privacy.stops).toEqual(await controls(page));
     expect(privacy.noRing).toEqual([]);
+
+    // The report: its period, "Last 4 weeks" and "Download PDF" by keyboard, with a ring.
+    await go(page, '#/report', 'report');
+    await page.locator('[data-field="report-sheet"] .trials-table tbody tr').first().waitFor();
+    const report = await tabThrough(page);
+    expect(report.stops).toEqual(await controls(page));
+    expect(report.stops).toEqual(expect.arrayContaining(['input From', 'input To', 'button Download PDF']));
+    expect(report.noRing).toEqual([]);
+    await tabTo(page, 'input From');
+    // A date field takes its day, month and year from the keyboard (here: 1 Jan 2020).
+    await page.keyboard.type('01012020');
+    await expect.poll(() => page.locator('#report-from').inputValue()).toBe('2020-01-01');
+    await expect.poll(() => page.locator('[data-field="period"]').innerText()).toMatch(/^1 Jan 2020 – /);
+    await tabTo(page, 'button Last 4 weeks');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-field="period"]').innerText()).not.toMatch(/^1 Jan 2020/);
+    await go(page, '#/', 'setup');
+    await tabTo(page, 'button Privacy and your data');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-screen="privacy"]').waitFor();
     await tabTo(page, 'button Delete all my data');
     await page.keyboard.press('Enter');
     // The question takes the focus; the next Tab is the answer.

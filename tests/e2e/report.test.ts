@@ -4,7 +4,8 @@
  * one recording under six dates, legs and hold times), the report for a chosen period,
  * printed with page.pdf() on A4 and on Letter. Each PDF must be one page (pdfinfo), its text (pdftotext) must hold the
  * numbers the page shows, and the A4 one is turned into a PNG (pdftoppm) kept in
- * test-output/report/ to look at. "Download PDF" opens the print dialog (window.print).
+ * test-output/report/ to look at; a home programme saved on the training page appears as days
+ * trained against days planned. "Download PDF" opens the print dialog (window.print).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { useBuiltApp } from './helpers/built-app';
 import { openStork } from './helpers/browser';
 import { addPerson } from './helpers/history';
-import { REPORT_SEED, seedTrials } from './helpers/seed-trials';
+import { choose } from './helpers/flow';
+import { FULL_REPORT_SEED, REPORT_SEED, seedTrials } from './helpers/seed-trials';
 
 const OUT = resolve(import.meta.dirname, '../../test-output/report');
 const PERSON = 'P-017';
@@ -35,6 +37,13 @@ describe('the report page', () => {
     const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
     try {
       await seed(page);
+      // A home programme saved on the training page (its default exercise, single-leg stance,
+      // and 5 training days a week) puts the plan in the report, though nothing was trained.
+      await page.goto(`${app.server.url}#/training`);
+      await page.getByRole('button', { name: 'Add these settings to the plan' }).click();
+      await expect
+        .poll(() => page.locator('[data-field="plan-status"]').innerText())
+        .toBe('Added to the plan.');
       await page.goto(`${app.server.url}#/report`);
       await page.locator('[data-screen="report"]').waitFor();
       // The default period: the last 4 weeks up to today.
@@ -47,7 +56,7 @@ describe('the report page', () => {
       await expect.poll(() => period.innerText()).toBe('2 Nov 2026 – 29 Nov 2026');
 
       const summary = page.locator('[data-field="summary"] li');
-      await expect.poll(() => summary.count()).toBe(5);
+      await expect.poll(() => summary.count()).toBe(6);
       const lines = await summary.allInnerTexts();
       // Worked by hand (tests/unit/report): MDC95 = 1.96 * sqrt(2) * 8.7 s (Goldberg et al. 2011).
       expect(lines[0]).toBe(
@@ -57,6 +66,20 @@ describe('the report page', () => {
         'Right leg: hold time 18.2 s -> 31.5 s since 2 Nov, within measurement error (minimal detectable change 24.1 s).',
       );
       expect(lines[3]).toContain('norm for age 70-79: 21.5 s (Springer et al. 2007)');
+      // 5 days a week over the 28 days of the period: 20 planned, none trained.
+      expect(lines[5]).toBe('Training: 0 days trained of 20 planned.');
+      const training = page.locator('[data-field="training"]');
+      expect(await training.locator('p').innerText()).toBe(
+        '0 days trained of 20 planned by the home programme.',
+      );
+      expect(await training.locator('td').allInnerTexts()).toEqual([
+        'Single-leg stance',
+        '0',
+        '20',
+        '0',
+        '0',
+        '0',
+      ]);
       const cells = await page.locator('.report-sheet td').allInnerTexts();
       expect(cells).toContain('78.8 %');
       const footnotes = await page.locator('.report-sources li').allInnerTexts();
@@ -102,6 +125,45 @@ describe('the report page', () => {
       await expect
         .poll(() => page.locator('[data-field="period-error"]').innerText())
         .toBe('Period: the period starts after it ends.');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('fits one page at its longest: a full table, both legs, three exercises planned', async () => {
+    const { page } = await openStork(app.browser, app.server.url, { sensors: 'absent' });
+    try {
+      await seedTrials(page, app.server.url, 'P-018', 1950, FULL_REPORT_SEED, OUT);
+      await page.goto(`${app.server.url}#/training`);
+      const status = page.locator('[data-field="plan-status"]');
+      for (const exercise of ['Single leg', 'Tandem (heel to toe)', 'Feet together']) {
+        await choose(page, exercise);
+        await page.getByRole('button', { name: 'Add these settings to the plan' }).click();
+        await expect.poll(() => status.innerText()).toBe('Added to the plan.');
+        await page.evaluate(() => {
+          const field = document.querySelector('[data-field="plan-status"]');
+          if (field) field.textContent = '';
+        });
+      }
+      await page.goto(`${app.server.url}#/report`);
+      await page.locator('[data-screen="report"]').waitFor();
+      await page.locator('#report-from').fill('2026-11-02');
+      await page.locator('#report-to').fill('2026-11-29');
+      const rows = page.locator('.trials-table tbody tr');
+      await expect.poll(() => rows.count()).toBe(12);
+      await expect.poll(() => page.locator('[data-field="training"] tbody tr').count()).toBe(3);
+      const footnotes = (await page.locator('.report-sources li').allInnerTexts()).map(squash);
+      const printed = squash(await page.locator('[data-field="printed"]').innerText());
+      mkdirSync(OUT, { recursive: true });
+      // Letter is the shorter page (255 mm inside the margins, A4 273 mm).
+      for (const format of ['A4', 'Letter'] as const) {
+        const path = resolve(OUT, `report-full-${format}.pdf`);
+        await page.pdf({ path, format, printBackground: true });
+        const { pages, text } = pdfFacts(path);
+        expect(pages, `${format}: one page`).toBe(1);
+        // The last lines of the sheet are on the page, not cut off.
+        for (const line of [...footnotes, printed]) expect(text, format).toContain(line);
+      }
     } finally {
       await page.context().close();
     }

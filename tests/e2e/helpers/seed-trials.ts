@@ -26,6 +26,16 @@ export const REPORT_SEED: readonly SeedTrial[] = [
   ['2026-11-29T10:09:00.000+01:00', 'right', 31.5],
 ];
 
+/**
+ * A full report: more test trials in the period than its table holds (MAX_TABLE_ROWS, 12),
+ * each day both legs, for the one-page check at its longest.
+ */
+export const FULL_REPORT_SEED: readonly SeedTrial[] = Array.from({ length: 14 }, (_, k) => [
+  `2026-11-${String(2 + 2 * Math.floor(k / 2)).padStart(2, '0')}T10:0${k % 2}:00.000+01:00`,
+  k % 2 === 0 ? 'left' : 'right',
+  12 + k,
+]);
+
 /** The summary and samples files of the seeded trials, written under `outDir`. */
 function seedFiles(person: string, trials: readonly SeedTrial[], outDir: string): string[] {
   const read = (name: string) =>

@@ -154,7 +154,8 @@ describe('reportModel', () => {
       });
     const trained = reportModel({
       ...input,
-      plannedDaysPerWeek: 5,
+      // Single-leg and tandem stance, 5 days a week: 20 days in the 28-day period.
+      programme: { daysPerWeek: 5, exercises: ['single-leg', 'tandem', 'single-leg'] },
       trials: [
         ...input.trials,
         set('2026-11-03', 1, 's1'),
@@ -166,9 +167,58 @@ describe('reportModel', () => {
     expect(trained.training).toEqual({
       daysTrained: 2,
       daysPlanned: 20,
-      rows: [{ exercise: 'Single-leg stance', days: 2, setsDone: 3, setsPlanned: 6, endedEarly: 0 }],
+      rows: [
+        {
+          exercise: 'Single-leg stance',
+          days: 2,
+          daysPlanned: 20,
+          setsDone: 3,
+          setsPlanned: 6,
+          endedEarly: 0,
+        },
+        // In the plan, never trained: the row stays, with nothing done.
+        { exercise: 'Tandem stance', days: 0, daysPlanned: 20, setsDone: 0, setsPlanned: 0, endedEarly: 0 },
+      ],
     });
     expect(trained.summary).toContain('Training: 2 days trained of 20 planned.');
+  });
+
+  it('shows a saved programme with no training done, and training without a programme', () => {
+    const idle = reportModel({ ...input, programme: { daysPerWeek: 3, exercises: ['feet-together'] } });
+    // 3 days a week over 28 days: 12 planned.
+    expect(idle.training).toEqual({
+      daysTrained: 0,
+      daysPlanned: 12,
+      rows: [
+        { exercise: 'Feet together', days: 0, daysPlanned: 12, setsDone: 0, setsPlanned: 0, endedEarly: 0 },
+      ],
+    });
+    expect(idle.summary).toContain('Training: 0 days trained of 12 planned.');
+    const unplanned = reportModel({
+      ...input,
+      programme: null,
+      trials: [
+        ...input.trials,
+        trial('2026-11-04', 'right', 30, {
+          training: {
+            sessionId: 's9',
+            exercise: 'tandem',
+            leg: null,
+            setNumber: 1,
+            setsPlanned: 2,
+            endedEarly: true,
+          },
+        }),
+      ],
+    });
+    expect(unplanned.training).toEqual({
+      daysTrained: 1,
+      daysPlanned: null,
+      rows: [
+        { exercise: 'Tandem stance', days: 1, daysPlanned: null, setsDone: 1, setsPlanned: 2, endedEarly: 1 },
+      ],
+    });
+    expect(unplanned.summary).toContain('Training: 1 day trained.');
   });
 
   it('has an empty report for a period without tests', () => {
