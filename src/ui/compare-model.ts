@@ -27,6 +27,7 @@ import {
   metricLabel,
 } from './history-format';
 import { STANCE_SIDE_LABELS } from './labels';
+import { bestMeanWords, leadSentence, verdictOf } from './symmetry-words';
 
 /** Whether a trial counts: a test trial (never a training set), interrupted ones only when asked for. */
 const counts = (trial: ComparableTrial, includeInterrupted: boolean): boolean =>
@@ -191,6 +192,10 @@ export interface MetricCard {
   right: SideCell;
   ofBest: SymmetryLine;
   ofMean: SymmetryLine;
+  /** The leading figure's one sentence (LSI of the best of 3, symmetry-words.ts). */
+  lead: string;
+  /** Why the best and the mean disagree, or null when they agree. */
+  bestMean: string | null;
 }
 
 function sideCell(metric: ComparedMetric, summary: SideSummary, conditions: LikeConditions | null): SideCell {
@@ -209,8 +214,10 @@ export function symmetryLine(symmetry: Symmetry, hasDirection: boolean): Symmetr
   if (!hasDirection) note = 'No LSI: neither value is better (a frequency).';
   else if (symmetry.lsiPercent === null) note = 'No LSI: a value is missing.';
   else if (symmetry.weakerSide === null) note = 'Both legs equal.';
-  else note = `${STANCE_SIDE_LABELS[symmetry.weakerSide]} weaker.`;
-  if (symmetry.lsiFlagged) note = `Below ${LSI_FLAG_BELOW_PERCENT} %: asymmetric. ${note}`;
+  // A smaller difference is within what one trial to the next varies: no leg is called weaker.
+  else if (!symmetry.lsiFlagged) note = `${LSI_FLAG_BELOW_PERCENT} % or more: about even.`;
+  else
+    note = `Below ${LSI_FLAG_BELOW_PERCENT} %: asymmetric. ${STANCE_SIDE_LABELS[symmetry.weakerSide]} weaker.`;
   return {
     lsi: formatPercent(symmetry.lsiPercent),
     lsiValue: symmetry.lsiPercent,
@@ -237,6 +244,8 @@ export function metricCards(
       right: sideCell(entry.metric, entry.right, conditions),
       ofBest: symmetryLine(entry.ofBest, hasDirection),
       ofMean: symmetryLine(entry.ofMean, hasDirection),
+      lead: leadSentence(entry.ofBest, hasDirection, entry.metric === 'holdTimeS'),
+      bestMean: bestMeanWords(verdictOf(entry.ofBest, hasDirection), verdictOf(entry.ofMean, hasDirection)),
     };
   });
 }

@@ -6,8 +6,9 @@
  * under hold time, whether the legs differ by more than the minimal detectable change.
  */
 import type { Chart } from 'chart.js';
-import { LAST_TRIALS, type SessionSpan } from '../core/compare';
-import { LSI_FLAG_BELOW_PERCENT, LSI_NAME, SI_NAME } from '../core/symmetry';
+import type { SessionSpan } from '../core/compare';
+import { LSI_FLAG_BELOW_PERCENT } from '../core/symmetry';
+import { definitions, metricCard } from './compare-cards';
 import { h, replaceChildren } from './dom';
 import {
   compareForPage,
@@ -18,8 +19,6 @@ import {
   defaultCompareChoice,
   holdTimeDifference,
   type CompareChoice,
-  type MetricCard,
-  type SymmetryLine,
 } from './compare-model';
 import { conditionsControls } from './history-conditions';
 import { conditionsKey, formatDay, formatMeasure } from './history-format';
@@ -35,124 +34,6 @@ const RANGE = 'range';
 
 function spanKey(span: SessionSpan): string {
   return 'date' in span ? span.date : RANGE;
-}
-
-function symmetryRows(title: string, line: SymmetryLine, field: string): HTMLElement[] {
-  return [
-    h(
-      'tr',
-      { className: line.flagged ? 'lsi flagged' : 'lsi', data: { field: `lsi-${field}` } },
-      h('th', { attrs: { scope: 'row' } }, `LSI ${title}`),
-      h(
-        'td',
-        {
-          attrs: { colspan: '2' },
-          data: { value: line.lsiValue === null ? '' : String(line.lsiValue), flagged: String(line.flagged) },
-        },
-        line.flagged ? h('span', { className: 'flag', attrs: { 'aria-hidden': 'true' } }, '⚠ ') : null,
-        h('strong', {}, line.lsi),
-        h('span', { className: 'lsi-note' }, ` ${line.note}`),
-      ),
-    ),
-    h(
-      'tr',
-      { className: 'si', data: { field: `si-${field}` } },
-      h('th', { attrs: { scope: 'row' } }, `SI ${title}`),
-      h(
-        'td',
-        { attrs: { colspan: '2' }, data: { value: line.siValue === null ? '' : String(line.siValue) } },
-        line.si,
-      ),
-    ),
-  ];
-}
-
-function metricCard(card: MetricCard): { element: HTMLElement; canvas: HTMLCanvasElement } {
-  const canvas = h('canvas', {
-    attrs: { role: 'img', 'aria-label': `${card.label}: best and mean of the left and the right leg` },
-  });
-  const cell = (text: string, value: number | null) =>
-    h('td', { data: { value: value === null ? '' : String(value) } }, text);
-  const table = h(
-    'table',
-    { className: 'compare-table' },
-    h('caption', { className: 'visually-hidden' }, `${card.label}, ${card.unit}: left and right leg`),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('td', {}),
-        h('th', { attrs: { scope: 'col' } }, 'Left leg'),
-        h('th', { attrs: { scope: 'col' } }, 'Right leg'),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      h(
-        'tr',
-        { data: { field: 'best' } },
-        h('th', { attrs: { scope: 'row' } }, 'Best'),
-        cell(card.left.best, card.left.bestValue),
-        cell(card.right.best, card.right.bestValue),
-      ),
-      h(
-        'tr',
-        { data: { field: 'mean' } },
-        h('th', { attrs: { scope: 'row' } }, 'Mean'),
-        cell(card.left.mean, card.left.meanValue),
-        cell(card.right.mean, card.right.meanValue),
-      ),
-      h(
-        'tr',
-        { className: 'trial-counts' },
-        h('th', { attrs: { scope: 'row' } }, 'Of'),
-        h('td', {}, card.left.trials),
-        h('td', {}, card.right.trials),
-      ),
-      ...symmetryRows('of best', card.ofBest, 'best'),
-      ...symmetryRows('of mean', card.ofMean, 'mean'),
-    ),
-  );
-  const element = h(
-    'article',
-    { className: 'compare-card', data: { metric: card.metric, flagged: String(card.ofBest.flagged) } },
-    h('h2', {}, `${card.label}`, h('span', { className: 'unit' }, ` (${card.unit})`)),
-    h('div', { className: 'compare-chart' }, canvas),
-    table,
-  );
-  return { element, canvas };
-}
-
-function definitions(): HTMLElement {
-  return h(
-    'details',
-    { className: 'definitions' },
-    h('summary', {}, 'How the legs are compared'),
-    h(
-      'p',
-      {},
-      `Each leg’s numbers come from its last ${LAST_TRIALS} trials in the session under the same conditions. Best = longest hold time or least sway.`,
-    ),
-    h(
-      'dl',
-      {},
-      h('dt', {}, LSI_NAME),
-      h(
-        'dd',
-        {},
-        `LSI = weaker ÷ stronger × 100 %: 100 % is symmetric; below ${LSI_FLAG_BELOW_PERCENT} % is flagged.`,
-      ),
-      h('dt', {}, SI_NAME),
-      h(
-        'dd',
-        {},
-        'SI = (R − L) ÷ (½ (R + L)) × 100 %: 0 % is symmetric; positive when the right leg’s value is larger. Herzog W, Nigg BM, Read LJ, Olsson E (1989) Med Sci Sports Exerc 21(1):110-114.',
-      ),
-    ),
-  );
 }
 
 export async function showCompare(context: PlaceContext): Promise<void> {

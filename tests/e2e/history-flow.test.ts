@@ -141,6 +141,8 @@ describe('history, comparison and progress', () => {
       await expect.poll(() => lsiCell.getAttribute('data-flagged')).toBe('true');
       await expect.poll(() => lsiCell.innerText()).toContain(`${lsi.toFixed(1)} %`);
       await expect.poll(() => lsiCell.innerText()).toContain('Below 90 %: asymmetric. Right leg weaker.');
+      // The other figures wait under their disclosure, opened as a person would.
+      await page.locator(`${hold} [data-field="other-figures"] summary`).click();
       const siCell = page.locator(`${hold} [data-field="si-best"] td`);
       expect(Number(await siCell.getAttribute('data-value'))).toBeCloseTo(si, 9);
       await expect.poll(() => siCell.innerText()).toBe(`${si.toFixed(1)} %`);

@@ -271,13 +271,17 @@ describe('left vs right', () => {
     // Left 30 and 36 s: best 36, mean 33; right 40 s (its interrupted trial left out).
     expect(hold?.left).toMatchObject({ best: '36.0 s', mean: '33.0 s', trials: '2 trials' });
     expect(hold?.right).toMatchObject({ best: '40.0 s', mean: '40.0 s', trials: '1 trial' });
-    // LSI = shorter / longer = 36 / 40 = 90.0 %: not below 90, not flagged. SI = (40 - 36) / 38 = +10.5 %.
+    // LSI = shorter / longer = 36 / 40 = 90.0 %: not below 90, not flagged, no leg called weaker.
+    // SI = (40 - 36) / 38 = +10.5 %.
     expect(hold?.ofBest).toMatchObject({
       lsi: '90.0 %',
       flagged: false,
       si: '+10.5 %',
-      note: 'Left leg weaker.',
+      note: '90 % or more: about even.',
     });
+    expect(hold?.lead).toBe(
+      'The left leg’s best hold time is 90.0 % of the right leg’s (100 % is even; under 90 % one leg is called weaker).',
+    );
     // Means: 33 / 40 = 82.5 %, flagged; SI = 7 / 36.5 = +19.2 %.
     expect(hold?.ofMean).toMatchObject({
       lsi: '82.5 %',
@@ -285,6 +289,10 @@ describe('left vs right', () => {
       si: '+19.2 %',
       note: 'Below 90 %: asymmetric. Left leg weaker.',
     });
+    // The best says even, the mean the left leg: the page says why.
+    expect(hold?.bestMean).toBe(
+      'The mean says otherwise (best of 3: about even; mean: left leg weaker): the mean also counts each leg’s weaker trials, so the trials vary. The best of 3 is the figure the norms use.',
+    );
     // Sway: smaller is better. Left best (least) 0.3, right 0.4: LSI = 0.3 / 0.4 = 75 %, right weaker.
     const rms = cards.find((card) => card.metric === 'rms');
     expect(rms?.unit).toBe('m/s²');
