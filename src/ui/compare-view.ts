@@ -24,7 +24,7 @@ import { conditionsControls } from './history-conditions';
 import { conditionsKey, formatDay, formatMeasure } from './history-format';
 import { emptyState, frameFor, loadPageData, page, testLink } from './history-page';
 import { adviceWords, comparableTests, differSentence } from './like-advice-view';
-import { likeAdvice } from './like-with-like';
+import { likeAdvice, setupFor } from './like-with-like';
 import type { PlaceContext } from './place-context';
 
 /** The choice per person, kept while the page is open in this tab. */
@@ -165,7 +165,11 @@ export async function showCompare(context: PlaceContext): Promise<void> {
                 'one-side',
                 `Only the ${state.tested} leg so far`,
                 `In this session there are trials of the ${state.tested} leg only. Test the ${state.missing} leg under the same conditions to compare the two.`,
-                testLink(),
+                // The advised test: the missing leg, under the conditions of the tested one.
+                testLink(
+                  `Test the ${state.missing} leg`,
+                  choice && setupFor(state.missing, choice.conditions),
+                ),
               )
             : state.kind === 'no-trials'
               ? emptyState(

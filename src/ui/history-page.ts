@@ -2,6 +2,7 @@
  * What the history pages share: the page frame with its heading, the person choice, and the
  * empty states that say what to do next instead of drawing a broken chart.
  */
+import type { TrialSetup } from '../session/types';
 import type { PersonRecord } from '../storage';
 import { h, type Child } from './dom';
 import type { PageData } from './history-data';
@@ -31,9 +32,13 @@ export function emptyState(kind: string, title: string, text: string, action?: C
   );
 }
 
-/** A link drawn as a button, to the test page: where trials come from. */
-export function testLink(label = 'Go to the test'): HTMLElement {
-  return h('a', { className: 'button-link primary', attrs: { href: routeHash({ name: 'test' }) } }, label);
+/**
+ * A link drawn as a button, to the test page: where trials come from. With a set-up, the test
+ * page opens with exactly that set-up chosen (the test the page advises).
+ */
+export function testLink(label = 'Go to the test', setup: TrialSetup | null = null): HTMLElement {
+  const href = routeHash(setup === null ? { name: 'test' } : { name: 'test', setup });
+  return h('a', { className: 'button-link primary', attrs: { href } }, label);
 }
 
 /** The person whose trials a page shows: a select of everyone in the history. */
