@@ -50,7 +50,8 @@ describe('Compare with one leg tested', () => {
       await expect.poll(chosenSetup(page)).toEqual(['right', 'open', 'firm', 'chest', '30']);
       await expect
         .poll(() => page.locator('[data-part="setup-line"]').innerText())
-        .toBe('Right leg · eyes open · firm floor · chest · 30 s — Change');
+        // No motion sensor here (sensors: 'absent'), so the demo recording is the source.
+        .toBe('Right leg · eyes open · firm floor · chest · 30 s · demo recording — Change');
       // The address forgets the advised set-up: a reload keeps what the person then changes.
       await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/');
       await expect

@@ -89,7 +89,9 @@ export async function seedTrials(
   await page.locator('[data-screen="import"]').waitFor();
   await page.locator('#import-files').setInputFiles(seedFiles(person, trials, outDir));
   await page.locator('[data-field="import-preview"]').waitFor();
-  await page.getByRole('button', { name: `Save ${trials.length} trials` }).click();
+  await page
+    .getByRole('button', { name: `Save ${trials.length} ${trials.length === 1 ? 'trial' : 'trials'}` })
+    .click();
   await expect
     .poll(() => page.locator('[data-field="import-saved"]').getAttribute('data-value'))
     .toBe(String(trials.length));
