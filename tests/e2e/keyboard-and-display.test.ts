@@ -196,7 +196,8 @@ async function controls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const keys = new Set<string>();
     for (const element of document.querySelectorAll<HTMLElement>(
-      'a[href], button, input, select, textarea',
+      // A disclosure's <summary> ("Details") is a control a keyboard reaches, as a button is.
+      'a[href], button, input, select, textarea, summary',
     )) {
       const input = element as HTMLInputElement;
       if (input.disabled || element.closest('[hidden]') !== null) continue;
