@@ -4,24 +4,16 @@
  * conditions chosen (here a 30 s limit, not the remembered 45 s), ready for Start.
  */
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBuiltApp } from './helpers/built-app';
 import { openStork, PHONE_VIEWPORT } from './helpers/browser';
+import { chosenSetup } from './helpers/flow';
 import { goTo, viewportScreenshot } from './helpers/history';
 import { seedTrials } from './helpers/seed-trials';
 
 const OUT = resolve(import.meta.dirname, '../../test-output/compare-handover');
 
 const app = useBuiltApp();
-
-/** The set-up's chosen value of each choice group (read in the DOM: they sit behind Change). */
-const chosenSetup = (page: Page) => () =>
-  page.evaluate(() =>
-    ['stanceSide', 'eyes', 'surface', 'placement', 'capS'].map(
-      (name) => document.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '',
-    ),
-  );
 
 describe('Compare with one leg tested', () => {
   it('opens the test of the missing leg under the same conditions', async () => {

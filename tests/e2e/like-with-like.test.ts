@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { axeScan, FAILING_IMPACTS } from './helpers/axe';
 import { useBuiltApp } from './helpers/built-app';
 import { openStork, PHONE_VIEWPORT } from './helpers/browser';
+import { chosenSetup } from './helpers/flow';
 import { goTo, viewportScreenshot } from './helpers/history';
 import { seedTrials, type SeedTrial } from './helpers/seed-trials';
 
@@ -36,14 +37,6 @@ const DIFFER = 'left leg with a 45 s limit, right leg with 10 s.';
 /** The text of the chosen option of a select. */
 const chosenText = (page: Page, id: string) => () =>
   page.locator(`#${id}`).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text ?? '');
-
-/** The set-up's chosen value of a choice group (read in the DOM: the group may sit behind Change). */
-const chosenSetup = (page: Page) => () =>
-  page.evaluate(() =>
-    ['stanceSide', 'eyes', 'surface', 'placement', 'capS'].map(
-      (name) => document.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '',
-    ),
-  );
 
 describe('trials of a day under different time limits', () => {
   it('are said to differ on Compare and Progress, with matching counts and the test that makes them comparable', async () => {

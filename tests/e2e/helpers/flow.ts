@@ -54,3 +54,14 @@ export async function waitForElapsed(page: Page, seconds: number, timeoutMs = 30
 export async function announcement(page: Page): Promise<string> {
   return (await page.locator('#announcer').textContent()) ?? '';
 }
+
+/**
+ * The set-up's chosen value of each choice group, in the order leg, eyes, surface, placement,
+ * time limit (read in the DOM: the groups may sit behind Change).
+ */
+export const chosenSetup = (page: Page) => (): Promise<string[]> =>
+  page.evaluate(() =>
+    ['stanceSide', 'eyes', 'surface', 'placement', 'capS'].map(
+      (name) => document.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '',
+    ),
+  );
