@@ -9,7 +9,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           benchmark: { include: ['tests/bench/**/*.bench.ts'] },
           environment: 'node',
-          // Builds dist-cli/stork.mjs once before the files run (bin/stork.mjs runs it).
+          // Builds dist-cli/stork.cjs once before the files run (bin/stork.mjs runs it).
           globalSetup: ['tests/unit/global-setup.ts'],
           // Property tests run hundreds of cases; on a busy two-core machine some take longer
           // than Vitest's 5 s default. A timeout here guards against hangs, not speed (speed

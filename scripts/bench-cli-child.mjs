@@ -1,9 +1,11 @@
 // One measurement for scripts/bench-cli.ts, in a fresh plain Node process set up as
-// `stork analyze` is (the built dist-cli/stork.mjs; scripts/bench-cli.ts builds it): one text -> JSON run of the command line's `run` on
+// `stork analyze` is (the built dist-cli/stork.cjs, loaded as bin/stork.mjs loads it; scripts/bench-cli.ts builds it): one text -> JSON run of the command line's `run` on
 // the file, whose text is read beforehand and handed over once so that only `run` holds it.
 // Prints { ms, cpuMs, maxRssMb, jsonChars } as JSON; maxRssMb is the whole process's peak.
 import { readFileSync } from 'node:fs';
-import { run } from '../dist-cli/stork.mjs';
+import { loadCli } from '../bin/load-cli.mjs';
+
+const { run } = loadCli();
 
 const file = process.argv[2];
 

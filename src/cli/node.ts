@@ -1,8 +1,8 @@
 /**
  * The command line on Node: `run` with Node's file system, standard streams and worker
  * threads. scripts/build-cli.mjs bundles this file (and all it imports) into
- * dist-cli/stork.mjs, which bin/stork.mjs runs; started as a worker thread, the same bundle
- * serves files to analyse.
+ * dist-cli/stork.cjs, which bin/stork.mjs loads (bin/load-cli.mjs); in a worker thread that
+ * bin/stork.mjs started, the same bundle serves files to analyse.
  */
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -38,8 +38,11 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Runs `stork` with the process's arguments, and sets its exit status. */
-export async function main(): Promise<void> {
+/**
+ * Runs `stork` with the process's arguments, and sets its exit status. `workerScript` is what
+ * worker threads run (bin/stork.mjs: the bundle, loaded with its code cache).
+ */
+export async function main(workerScript: URL): Promise<void> {
   // A reader that stops early (`stork analyze ... | head`) closes the pipe: not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
@@ -50,7 +53,7 @@ export async function main(): Promise<void> {
     stderr: (text) => process.stderr.write(text),
     readStdin,
     cores: availableParallelism(),
-    startWorkers: (count, take) => startWorkerPool(new URL(import.meta.url), count, take),
+    startWorkers: (count, take) => startWorkerPool(workerScript, count, take),
     stderrIsTerminal: process.stderr.isTTY === true,
     now: () => performance.now(),
   };

@@ -1,5 +1,5 @@
 /**
- * The built command line (dist-cli/stork.mjs, run through bin/stork.mjs) in real Node
+ * The built command line (dist-cli/stork.cjs, loaded by bin/stork.mjs) in real Node
  * processes, for the tests that check what a user runs. The unit project's global set-up
  * (tests/unit/global-setup.ts) builds it once before the files run, so that it is the bundle
  * of the sources under test.
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 /** The repository's root folder. */
 export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Bundles src/cli into dist-cli/stork.mjs, as `npm run build:cli` does. */
+/** Bundles src/cli into dist-cli/stork.cjs and its code cache, as `npm run build:cli` does. */
 export function buildCli(): void {
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: repositoryRoot, stdio: 'pipe' });
 }

@@ -80,7 +80,14 @@ describe('the packed package', () => {
   });
 
   it('holds the built command line and nothing to build it with', () => {
-    expect(packedFiles).toEqual(['README.md', 'bin/stork.mjs', 'dist-cli/stork.mjs', 'package.json']);
+    expect(packedFiles).toEqual([
+      'README.md',
+      'bin/load-cli.mjs',
+      'bin/stork.mjs',
+      'dist-cli/stork.cjs',
+      'dist-cli/stork.cjs.cache',
+      'package.json',
+    ]);
     // Installed: the package alone, no dependency (the bundle has them), no TypeScript tooling.
     expect(readdirSync(join(app, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['stork']);
     expect(existsSync(join(app, 'node_modules', '.bin', 'stork'))).toBe(true);
