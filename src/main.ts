@@ -41,6 +41,15 @@ function browserStore(): KeyValueStore | null {
   }
 }
 
+/** sessionStorage (this tab only), or null where the browser refuses it. */
+function tabStore(): KeyValueStore | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Motion is allowed without a tap where the Permissions API says 'granted' for the
  * accelerometer (Chromium grants it by default, https://w3c.github.io/permissions/); iOS Safari
@@ -151,6 +160,7 @@ mountApp(root, {
   },
   results,
   prefs,
+  tabStore: tabStore(),
   history,
   deleteAllData: () => import('./storage/delete-all').then((storage) => storage.deleteAllData()),
   // Inside the Start tap: the cues and the feedback's own AudioContext (closed at the session's end).

@@ -12,6 +12,12 @@
  */
 import type { TrialRecord, TrialSetup } from './types';
 
+/**
+ * What the protocol needs of a trial: a trial record has it, and so does the small copy the
+ * page keeps for the tab (src/ui/guided-session.ts) so that a reload does not lose the count.
+ */
+export type SessionTrial = Pick<TrialRecord, 'id' | 'setup' | 'interrupted' | 'holdTimeS' | 'endReason'>;
+
 export type Side = 'left' | 'right';
 
 /** Trials per leg: best of 3 (Springer et al. 2007; SPEC section 1). */
@@ -25,7 +31,7 @@ export interface GuidedSession {
   setup: TrialSetup;
   order: SessionOrder;
   /** The session's trials in the order run, interrupted ones included. */
-  trials: readonly TrialRecord[];
+  trials: readonly SessionTrial[];
 }
 
 /** The next trial the protocol asks for: its leg and its number on that leg (1 to 3). */
@@ -59,13 +65,17 @@ export function sameConditions(session: GuidedSession, setup: TrialSetup): boole
 }
 
 /** The session with one more trial; a trial under other conditions is not part of it. */
-export function addTrial(session: GuidedSession, record: TrialRecord): GuidedSession {
+export function addTrial(session: GuidedSession, record: SessionTrial): GuidedSession {
   if (!sameConditions(session, record.setup)) return session;
-  return { ...session, trials: [...session.trials, record] };
+  const { id, setup, interrupted, holdTimeS, endReason } = record;
+  return {
+    ...session,
+    trials: [...session.trials, { id, setup: { ...setup }, interrupted, holdTimeS, endReason }],
+  };
 }
 
 /** The trials that count on a leg, in the order run. */
-export function countedOnLeg(session: GuidedSession, side: Side): TrialRecord[] {
+export function countedOnLeg(session: GuidedSession, side: Side): SessionTrial[] {
   return session.trials.filter((record) => record.setup.stanceSide === side && counts(record));
 }
 
@@ -111,4 +121,9 @@ export function countedTrials(session: GuidedSession): number {
 export function bestOfLeg(session: GuidedSession, side: Side): number | null {
   const times = countedOnLeg(session, side).map((record) => record.holdTimeS);
   return times.length === 0 ? null : Math.max(...times);
+}
+
+/** Whether both legs have their three: the session is over and its summary is due. */
+export function isComplete(session: GuidedSession): boolean {
+  return nextTrial(session) === null;
 }

@@ -5,6 +5,7 @@
  * show next.
  */
 import { EMPTY, from, Subject, switchMap, tap, type Observable, type Subscription } from 'rxjs';
+import type { SessionOrder } from '../session/protocol';
 import type { TrialResultLog } from '../session/results';
 import type { TrialState } from '../session/trial';
 import type { TrialRecord, TrialSetup } from '../session/types';
@@ -17,6 +18,8 @@ import { h, replaceChildren } from './dom';
 import type { HistoryAccess } from './history-access';
 import { readPageDataAhead } from './history-data';
 import type { PlaceContext } from './place-context';
+import { createGuidedFlow, type GuidedActions } from './guided-flow';
+import { loadOrder, saveOrder } from './guided-session';
 import { endReasonHeadline } from './labels';
 import { appNav } from './nav';
 import { NOTICES, noticeView, type NoticeAction, type NoticeContent } from './notice-view';
@@ -60,6 +63,8 @@ export interface StorkPorts {
   demoSpeeds: readonly DemoSpeed[];
   /** Remembers the last set-up; null when the browser offers no storage. */
   prefs: KeyValueStore | null;
+  /** Keeps this tab's guided session over a reload (sessionStorage); null or absent: memory only. */
+  tabStore?: KeyValueStore | null;
   /**
    * The trial history and the current person (history-access.ts); `results` saves into it.
    * Absent: no history pages, results kept in memory only.
@@ -87,15 +92,6 @@ export const AUTO_DEMO_NOTICE =
 export const UNSUPPORTED_NOTICE =
   'This browser gives no motion data, so the demo recording is selected: a recorded trial plays through the same test.';
 
-function sameCondition(a: TrialSetup, b: TrialSetup): boolean {
-  return (
-    a.stanceSide === b.stanceSide &&
-    a.eyes === b.eyes &&
-    a.surface === b.surface &&
-    a.placement === b.placement
-  );
-}
-
 let historyScreens: Promise<typeof import('./history-screens')> | null = null;
 const loadHistoryScreens = (): Promise<typeof import('./history-screens')> =>
   (historyScreens ??= import('./history-screens'));
@@ -122,11 +118,20 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   });
 
   let setup = loadSetup(ports.prefs);
+  let order: SessionOrder = loadOrder(ports.prefs);
+  /** The guided session under way: best of 3 per leg (guided-flow.ts). */
+  const guided = createGuidedFlow({ tabStore: ports.tabStore ?? null, history });
+  const sessionActions: GuidedActions = {
+    goOn: (next) => {
+      setup = { ...next.setup };
+      saveSetup(ports.prefs, setup);
+      void start({ setup, order, source, demoSpeed }, 'same-session');
+    },
+    showSummary: () => showSessionSummary(),
+  };
   let source: MotionSource = ports.motionSupport === 'ok' ? 'sensor' : 'demo';
   let demoSpeed: DemoSpeed = 1;
   let sensorChecked = false;
-  let records: readonly TrialRecord[] = [];
-  ports.results.records$.subscribe((latest) => (records = latest));
 
   /** Subscriptions and views of the current screen, released when the screen changes. */
   let screenSubscriptions: Subscription[] = [];
@@ -179,20 +184,28 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     const picker = history === null ? null : peoplePicker(history);
     const view = setupView({
       setup,
+      order,
       source,
       demoSpeed,
       demoSpeeds: ports.demoSpeeds,
       notice,
       personSlot: picker?.element ?? null,
-      onStart: (choice) => void start(choice),
+      onStart: (choice) => void start(choice, 'new-session'),
       onPrivacy: () => showPrivacy(),
     });
     // Today's plan of the person's home programme, above the test's choices (training mode).
-    const today = todayPlanSlot(history, ports.prefs, (settings) => training?.start(settings));
-    view.element.querySelector('h1')?.after(today.element);
+    const todayPlan = todayPlanSlot(history, ports.prefs, (settings) => training?.start(settings));
+    view.element.querySelector('h1')?.after(todayPlan.element);
+    const sessionSlot = h('div', { data: { part: 'session-under-way' } });
+    view.element.querySelector('form')?.prepend(sessionSlot);
+    const showSessionUnderWay = (): void => replaceChildren(sessionSlot, guided.underWay(sessionActions));
+    showSessionUnderWay();
+    // The person is known a moment later (the picker reads the history), or changes.
+    const personChanges = history?.person$.subscribe(() => showSessionUnderWay());
     show(view.element, () => {
       picker?.destroy();
-      today.destroy();
+      todayPlan.destroy();
+      personChanges?.unsubscribe();
     });
     if (picker !== null) {
       // The page starts with who is tested, which takes a moment to read: shown before, the
@@ -238,11 +251,16 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     );
   }
 
-  async function start(choice: StartChoice): Promise<void> {
+  async function start(choice: StartChoice, session: 'new-session' | 'same-session'): Promise<void> {
     setup = choice.setup;
     source = choice.source;
     demoSpeed = choice.demoSpeed;
     saveSetup(ports.prefs, setup);
+    if (session === 'new-session') {
+      order = choice.order;
+      saveOrder(ports.prefs, order);
+      guided.begin(setup, order);
+    }
     ports.prepareCues();
     if (source === 'demo') {
       runTrial();
@@ -271,7 +289,10 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
         } else {
           showNotice(NOTICES.noSensorData, [
             useDemoAction,
-            { label: 'Try the sensor again', run: () => void start({ setup, source: 'sensor', demoSpeed }) },
+            {
+              label: 'Try the sensor again',
+              run: () => void start({ setup, order, source: 'sensor', demoSpeed }, 'same-session'),
+            },
             backAction,
           ]);
         }
@@ -303,6 +324,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
             view = null;
             // Saved for the person current now (history-access.ts), while the result is shown.
             const person = history?.person() ?? null;
+            guided.record(state.record, order);
             const saving = ports.results.save(state.record);
             const result = showResult(state.record);
             if (history === null) saving.catch(() => undefined);
@@ -333,24 +355,25 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     );
   }
 
+  /** The session's summary; once shown, the session is over (the next Start begins anew). */
+  function showSessionSummary(): void {
+    const summary = guided.summary({
+      onNewSession: () => showSetup(null),
+      ...(history === null
+        ? {}
+        : { onCompare: () => void (window.location.hash = routeHash({ name: 'compare' })) }),
+    });
+    guided.end();
+    if (summary === null) return showSetup(null);
+    show(summary.element);
+    live.say(`Session summary. ${summary.sentence}`);
+  }
+
   function showResult(record: TrialRecord): ResultView {
-    // Counted without this record, then added, whether or not the log has it yet.
-    const earlier = records.filter(
-      (r) => r.id !== record.id && !r.interrupted && !r.training && sameCondition(r.setup, record.setup),
-    );
     let view: ResultView | null = resultView({
       record,
-      trialsDone: earlier.length + 1,
+      steps: guided.stepsAfter(record, sessionActions),
       person: history?.person() ?? null,
-      onOtherLeg: () => {
-        setup = { ...record.setup, stanceSide: record.setup.stanceSide === 'left' ? 'right' : 'left' };
-        saveSetup(ports.prefs, setup);
-        runTrial();
-      },
-      onRepeat: () => {
-        setup = { ...record.setup };
-        runTrial();
-      },
       onChangeSetup: () => showSetup(null, true),
       // The CSV writer loads on first use: most people never download, and it is not small.
       onDownload: () =>

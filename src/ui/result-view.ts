@@ -1,8 +1,8 @@
 /**
  * The result page: hold time, how the trial ended, the key sway metrics with units, the sway
  * path with its 95 % ellipse, AP/ML over time with the analysed window and touch-down marked,
- * and the next steps (other leg, repeat). An interrupted trial is shown as such, without
- * metrics: it is never a result.
+ * and the guided session's next step (src/ui/guided-session.ts: "Next: right leg, trial 2 of
+ * 3", one tap). An interrupted trial is shown as such, without metrics: it is never a result.
  */
 import type { Chart } from 'chart.js';
 import type { TrialRecord } from '../session/types';
@@ -21,9 +21,6 @@ import { holdTimeMeaning, type NormPerson } from './result-meaning';
 import { signalUnit, swayDetails, swayLead } from './result-metrics';
 import { resultSeries } from './result-series';
 
-/** Trials per side and condition that the protocol asks for (SPEC section 1: best of 3). */
-export const TRIALS_PER_SIDE = 3;
-
 /** A stored trial opened from the history: back and delete instead of the next trial's steps. */
 export interface StoredTrialActions {
   /** Who and when, e.g. "P-017 · 3 May 2026, 10:14" (shown as text). */
@@ -32,16 +29,30 @@ export interface StoredTrialActions {
   onDelete(): void;
 }
 
+/** One button of the session's way on. */
+export interface ResultStep {
+  label: string;
+  run(): void;
+}
+
+/** What comes after a live trial in the guided session (src/ui/guided-session.ts). */
+export interface ResultSteps {
+  /** Where a counted trial stands, e.g. "Left leg: trial 2 of 3"; null for one that did not count. */
+  countLine: string | null;
+  /** The protocol's next step: the next trial, the same one again, or the session's summary. */
+  next: ResultStep;
+  /** Other ways on, e.g. ending the session early. */
+  others: readonly ResultStep[];
+}
+
 export interface ResultViewOptions {
   record: TrialRecord;
   /** Present when the record comes from the history (history-screens.ts). */
   stored?: StoredTrialActions;
-  /** Valid trials so far with this set-up (this one included). */
-  trialsDone: number;
+  /** The guided session's next steps; absent for a stored trial. */
+  steps?: ResultSteps;
   /** Who was tested, for the age norm; null or absent: nobody chosen (the page says so). */
   person?: NormPerson | null;
-  onOtherLeg(): void;
-  onRepeat(): void;
   onChangeSetup(): void;
   onDownload(): void;
 }
@@ -145,7 +156,8 @@ export function resultView(options: ResultViewOptions): ResultView {
     norm,
     saveStatus,
   );
-  const storedActions = (): HTMLElement | null =>
+  const steps = options.steps;
+  const nextActions = (): HTMLElement | null =>
     stored
       ? h(
           'div',
@@ -153,40 +165,28 @@ export function resultView(options: ResultViewOptions): ResultView {
           button('Back to history', 'primary', stored.onBack),
           button('Delete trial', 'secondary', stored.onDelete),
         )
-      : null;
+      : steps
+        ? h(
+            'div',
+            { className: 'actions', data: { part: 'next-steps' } },
+            button(steps.next.label, 'primary', steps.next.run),
+            ...steps.others.map((step) => button(step.label, 'secondary', step.run)),
+            interrupted ? button('Change set-up', 'secondary', options.onChangeSetup) : null,
+          )
+        : null;
+  const countLine =
+    steps?.countLine == null
+      ? null
+      : h('p', { className: 'trial-count', data: { field: 'trial-count' } }, steps.countLine);
 
   if (interrupted) {
     children.push(
       h('p', { className: 'not-counted', data: { field: 'not-counted' } }, 'Not counted as a result.'),
       h('p', {}, interruptionAdvice(record.endReason)),
-      storedActions() ??
-        h(
-          'div',
-          { className: 'actions' },
-          button('Repeat', 'primary', options.onRepeat),
-          button('Change set-up', 'secondary', options.onChangeSetup),
-        ),
+      nextActions(),
     );
   } else {
-    children.push(
-      stored
-        ? null
-        : h(
-            'p',
-            { className: 'trial-count', data: { field: 'trial-count' } },
-            `${STANCE_SIDE_LABELS[record.setup.stanceSide]}: trial ${options.trialsDone} of ${TRIALS_PER_SIDE}`,
-          ),
-      storedActions() ??
-        h(
-          'div',
-          { className: 'actions' },
-          button('Test other leg', 'primary', options.onOtherLeg),
-          button('Repeat', 'secondary', options.onRepeat),
-        ),
-      h('h2', {}, 'Sway'),
-      swayLead(record),
-      swayDetails(record),
-    );
+    children.push(countLine, nextActions(), h('h2', {}, 'Sway'), swayLead(record), swayDetails(record));
   }
   children.push(
     h('p', { className: 'setup-summary' }, setupSummary(record)),

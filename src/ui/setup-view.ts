@@ -1,9 +1,12 @@
 /**
- * The set-up page: stance leg, eyes, surface, placement, time limit, where the motion comes
- * from (sensor or demo recording), how to hold the phone, and one big Start button.
+ * The set-up page: the leg tested first and the order of the legs (a guided session of best of
+ * 3 per leg, src/session/protocol.ts), eyes, surface, placement, time limit, where the motion
+ * comes from (sensor or demo recording), how to hold the phone, and one big Start button.
  */
+import type { SessionOrder } from '../session/protocol';
 import { DURATION_CAPS_S, type DurationCapS, type TrialSetup } from '../session/types';
 import { h, replaceChildren } from './dom';
+import { ORDER_LABELS, sessionPlanLine } from './guided-session';
 import { howToHoldDrawing } from './how-to-hold';
 import {
   setupLine,
@@ -21,12 +24,15 @@ export type DemoSpeed = number;
 
 export interface StartChoice {
   setup: TrialSetup;
+  /** The order of the legs in the session that Start begins. */
+  order: SessionOrder;
   source: MotionSource;
   demoSpeed: DemoSpeed;
 }
 
 export interface SetupViewOptions {
   setup: TrialSetup;
+  order: SessionOrder;
   source: MotionSource;
   demoSpeed: DemoSpeed;
   /** The replay speeds offered for the demo recording. */
@@ -89,6 +95,7 @@ function entries<K extends string>(labels: Record<K, string>): RadioOption<K>[] 
 
 export function setupView(options: SetupViewOptions): SetupView {
   const setup: TrialSetup = { ...options.setup };
+  let order = options.order;
   let source = options.source;
   let demoSpeed = options.demoSpeed;
 
@@ -155,7 +162,11 @@ export function setupView(options: SetupViewOptions): SetupView {
   speedField.hidden = source !== 'demo';
 
   const line = h('span', { data: { field: 'setup-line' } });
-  const showLine = (): void => void (line.textContent = setupLine(setup, source));
+  const plan = h('p', { className: 'setup-plan', data: { part: 'session-plan' } });
+  const showLine = (): void => {
+    line.textContent = setupLine(setup, source);
+    plan.textContent = `${sessionPlanLine(setup.stanceSide, order)}.`;
+  };
   const choices = h('div', { className: 'setup-choices', data: { part: 'setup-choices' } });
   const changeButton = h(
     'button',
@@ -166,6 +177,7 @@ export function setupView(options: SetupViewOptions): SetupView {
         click: () => {
           choices.hidden = false;
           summary.hidden = true;
+          plan.hidden = true;
           changeButton.setAttribute('aria-expanded', 'true');
           choices.querySelector<HTMLInputElement>('input:checked')?.focus();
         },
@@ -182,6 +194,7 @@ export function setupView(options: SetupViewOptions): SetupView {
     changeButton,
   );
   summary.hidden = true;
+  plan.hidden = true;
   choices.id = 'setup-choices';
 
   const form = h(
@@ -192,12 +205,13 @@ export function setupView(options: SetupViewOptions): SetupView {
       on: {
         submit: (event) => {
           event.preventDefault();
-          options.onStart({ setup: { ...setup }, source, demoSpeed });
+          options.onStart({ setup: { ...setup }, order, source, demoSpeed });
         },
       },
     },
     options.personSlot ?? null,
     summary,
+    plan,
     choices,
     // After the choice it explains (the motion source); at the top, a notice that comes after
     // a second (no sensor) would push the whole form down under the person's finger.
@@ -205,10 +219,12 @@ export function setupView(options: SetupViewOptions): SetupView {
     h('button', { className: 'primary start', attrs: { type: 'submit' } }, 'Start'),
   );
   choices.append(
-    radioGroup('stanceSide', 'Standing leg', entries(STANCE_SIDE_LABELS), setup.stanceSide, (value) => {
+    radioGroup('stanceSide', 'Standing leg first', entries(STANCE_SIDE_LABELS), setup.stanceSide, (value) => {
       setup.stanceSide = value;
       renderHowTo();
     }),
+    // Best of 3 on each leg (SPEC section 1): in turn, or three on one leg, then the other.
+    radioGroup('order', 'Order of the legs', entries(ORDER_LABELS), order, (value) => (order = value)),
     radioGroup('eyes', 'Eyes', entries(EYES_LABELS), setup.eyes, (value) => (setup.eyes = value)),
     radioGroup(
       'surface',
@@ -263,6 +279,7 @@ export function setupView(options: SetupViewOptions): SetupView {
     showAsLine() {
       showLine();
       summary.hidden = false;
+      plan.hidden = false;
       choices.hidden = true;
     },
   };

@@ -114,10 +114,7 @@ export async function showStoredTrial(context: PlaceContext, trialId: string): P
   let deleting = false;
   const view = resultView({
     record: trial,
-    trialsDone: 0,
     person: person ?? null,
-    onOtherLeg: nothing,
-    onRepeat: nothing,
     onChangeSetup: nothing,
     onDownload: () => context.download(trial),
     stored: {

@@ -110,7 +110,7 @@ describe('axe-core scan of every screen', () => {
       if (banner) banner.hidden = true;
     });
 
-    await page.getByRole('button', { name: 'Test other leg' }).click();
+    await page.getByRole('button', { name: /^Next: / }).click();
     await waitForPhase(page, 'running');
     await stubVisibility(page, 'hidden');
     await stubVisibility(page, 'visible');
@@ -118,6 +118,14 @@ describe('axe-core scan of every screen', () => {
     await scan(page, 'result (interrupted)');
 
     await page.getByRole('button', { name: 'Change set-up' }).click();
+    await page.locator('[data-field="session-under-way"]').waitFor();
+    await scan(page, 'set-up (session under way)');
+    await page.locator('[data-field="session-under-way"]').getByRole('button').click();
+    await page.locator('[data-screen="result"][data-charts="drawn"]').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'End the session here' }).click();
+    await page.locator('[data-screen="session-summary"]').waitFor();
+    await scan(page, 'session summary');
+    await page.getByRole('button', { name: 'New session' }).click();
     await page.getByRole('button', { name: 'Privacy and your data' }).click();
     await page.locator('[data-screen="privacy"]').waitFor();
     await scan(page, 'privacy');

@@ -93,7 +93,7 @@ describe('when the history cannot be kept', () => {
         .toBe('Saved in Anna’s history.');
 
       await page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = true));
-      await page.getByRole('button', { name: 'Repeat' }).click();
+      await page.getByRole('button', { name: /^Next: / }).click();
       const second = await readResult(page, 60_000);
       expect(second.title).toBe('Result');
       await expect

@@ -87,10 +87,19 @@ describe('words for people', () => {
       await expect.poll(() => page.locator('[data-field="save-status"]').innerText()).toMatch(/^Saved/);
       await expectPlainWords(page, 'result');
 
-      await page.getByRole('button', { name: 'Test other leg' }).click();
+      await page.getByRole('button', { name: /^Next: / }).click();
       await readResult(page, 60_000);
       await expect.poll(() => page.locator('[data-field="save-status"]').innerText()).toMatch(/^Saved/);
       await expectPlainWords(page, 'result, second trial');
+      // The set-up with the session under way, and the session's summary.
+      await goTo(page, 'Test');
+      await page.locator('[data-field="session-under-way"]').waitFor();
+      await expectPlainWords(page, 'test set-up, session under way');
+      await page.locator('[data-field="session-under-way"]').getByRole('button').click();
+      await readResult(page, 60_000);
+      await page.getByRole('button', { name: 'End the session here' }).click();
+      await page.locator('[data-screen="session-summary"]').waitFor();
+      await expectPlainWords(page, 'session summary');
 
       await goTo(page, 'History');
       await page.locator('.history-row').first().waitFor();

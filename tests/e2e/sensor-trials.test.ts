@@ -127,8 +127,13 @@ describe('a trial fed through Chromium sensor emulation', () => {
     expect(shown.holdTimeText).toBe('10.0 s');
     expect(shown.interrupted).toBe(false);
     await expect.poll(() => page.getByText('Left leg: trial 1 of 3').isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('button', { name: 'Test other leg' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('button', { name: 'Repeat' }).isVisible()).toBe(true);
+    // The guided session's next step (legs in turn, the default), and a way to end it early.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Next: right leg, trial 1 of 3' }).isVisible())
+      .toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'End the session here' }).isVisible())
+      .toBe(true);
     // The charts come with Chart.js, loaded on demand.
     await page.getByRole('img', { name: /Sway path/ }).waitFor();
     await page.getByRole('img', { name: /over time/ }).waitFor();
@@ -146,8 +151,8 @@ describe('a trial fed through Chromium sensor emulation', () => {
     await expectMetricsOf(shown, stored);
     await screenshot(page, '12-result-completed');
 
-    // "Test other leg" starts the next trial on the right leg straight away.
-    await page.getByRole('button', { name: 'Test other leg' }).click();
+    // "Next: right leg" starts the next trial on the right leg straight away.
+    await page.getByRole('button', { name: /^Next: / }).click();
     await waitForPhase(page, 'countdown');
     await expect.poll(() => page.locator('.trial-title').innerText()).toMatch(/^Right leg/);
     await page.getByRole('button', { name: 'Stop' }).click();
@@ -226,13 +231,16 @@ describe('a trial fed through Chromium sensor emulation', () => {
     expect(shown.interrupted).toBe(true);
     expect(shown.endReasonText).toBe('Interrupted: the page was hidden');
     await expect.poll(() => page.getByText('Not counted as a result.').isVisible()).toBe(true);
-    // No metrics and no "trial k of 3": it does not count.
+    // No metrics and no "Left leg: trial k of 3" line: it does not count.
     expect(Object.keys(shown.metrics)).toEqual([]);
-    await expect.poll(() => page.getByText(/trial \d of 3/).count()).toBe(0);
+    await expect.poll(() => page.getByText(/^Left leg: trial \d of 3$/).count()).toBe(0);
     // The timer shows one decimal: "2.5" is at least 2.45 s.
     expect(shown.holdTimeS).toBeGreaterThanOrEqual(2.45);
     expect(shown.holdTimeS).toBeLessThan(4);
-    await expect.poll(() => page.getByRole('button', { name: 'Repeat' }).isVisible()).toBe(true);
+    // It did not count, so the session runs the same trial again.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Repeat: left leg, trial 1 of 3' }).isVisible())
+      .toBe(true);
     await screenshot(page, '15-interrupted-hidden');
     await page.context().close();
   });

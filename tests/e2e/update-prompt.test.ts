@@ -81,7 +81,7 @@ describe('a new version of the app', () => {
     await screenshot(page, '45-update-available');
 
     // A new trial hides the offer again; after it, the offer is back.
-    await page.getByRole('button', { name: 'Repeat' }).click();
+    await page.getByRole('button', { name: /^Next: / }).click();
     await waitForPhase(page, 'countdown');
     await expect.poll(() => banner(page).isHidden()).toBe(true);
     await page.getByRole('button', { name: 'Stop' }).click();
