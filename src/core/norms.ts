@@ -30,7 +30,7 @@ export interface HoldTimeAgeGroup {
 export const SPRINGER_2007_CITATION =
   'Springer BA, Marin R, Cyhan T, Roberts H, Gill NW. Normative values for the unipedal stance test with eyes open and closed. J Geriatr Phys Ther. 2007;30(1):8-15.';
 export const SPRINGER_2007_NOTE =
-  'Mean of the best of 3 trials, 45 s cap, firm floor; values from a secondary source (SPEC section 1), to be checked against the paper.';
+  'Mean of the best of 3 trials of healthy people, 45 s limit, firm floor, eyes open or closed; the values of the paper’s Table 1 as quoted in a secondary source.';
 
 /**
  * SPEC section 1 (secondary): eyes open, all; eyes closed, women / men. The paper's oldest

@@ -111,6 +111,10 @@ describe('words for people', () => {
       // The age norm and its sources are on the page.
       await page.locator('[data-field="norm-sources"]').waitFor();
       await expectPlainWords(page, 'progress');
+      // The clinician's report, its footnotes and sources included.
+      await page.goto(`${app.server.url}#/report`);
+      await page.locator('[data-screen="report"] [data-field="summary"] li').first().waitFor();
+      await expectPlainWords(page, 'report');
       await page.goto(`${app.server.url}#/export`);
       await page.locator('[data-screen="export"]').waitFor();
       await expectPlainWords(page, 'export');
