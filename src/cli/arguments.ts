@@ -21,7 +21,7 @@ export interface AnalyzeCommand {
   fileLists: string[];
   options: AnalysisOptions;
   format: OutputFormat;
-  /** `--jobs`: worker threads; undefined for the default (the number of cores). */
+  /** `--jobs`: worker threads; undefined for the default (defaultJobs). */
   jobs: number | undefined;
 }
 
@@ -58,6 +58,22 @@ const WHOLE_NUMBER = /^\d+$/;
  * few hundred cores); each worker costs about 10 MB.
  */
 export const MAX_JOBS = 1024;
+
+/**
+ * Files per thread when `--jobs` is not given: a thread (the main one first) for every
+ * FILES_PER_THREAD files or part of them, up to the cores. A thread starts its own V8, loads
+ * the bundle and warms up its own JIT (the first two dozen recordings cost about three times
+ * the later ones), on cores that the main thread's compiler and garbage collector use too: on
+ * the 2 cores of the development machine (load average 2-4), 24 simulated phone recordings
+ * took longer with a second thread than without in each of five side-by-side measurements,
+ * 48 were even (once faster, once slower; docs/benchmarks.md, "Against numpy/scipy").
+ */
+export const FILES_PER_THREAD = 48;
+
+/** `--jobs` when not given: a thread per FILES_PER_THREAD files, at least 1, at most `cores`. */
+export function defaultJobs(fileCount: number, cores: number): number {
+  return Math.max(1, Math.min(cores, Math.ceil(fileCount / FILES_PER_THREAD)));
+}
 
 /**
  * The command the words ask for.

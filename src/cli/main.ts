@@ -8,7 +8,7 @@ import { ANALYSIS_VERSION, DEFAULT_RATE_HZ, SWAY_ANALYSIS_VERSION } from '../cor
 import type { AnalysisOptions } from '../core/types';
 import packageJson from '../../package.json' with { type: 'json' };
 import { analyzeFile, type FileOutcome, type FileReader } from './analyze-file';
-import { listedFiles, parseCommand, UsageError, type AnalyzeCommand } from './arguments';
+import { defaultJobs, listedFiles, parseCommand, UsageError, type AnalyzeCommand } from './arguments';
 import { ANALYZE_HELP, SHORT_USAGE, STORK_HELP } from './help';
 import { formatResults, type AnalyzedTrial } from './output';
 import { ProgressLine } from './progress';
@@ -64,7 +64,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     );
     return EXIT_OK;
   }
-  const jobs = Math.min(command.jobs ?? io.cores ?? 1, files.length);
+  const jobs = Math.min(command.jobs ?? defaultJobs(files.length, io.cores ?? 1), files.length);
   const progress =
     io.stderrIsTerminal === true && files.length > 1
       ? new ProgressLine(io.stderr, io.now ?? (() => performance.now()), files.length)

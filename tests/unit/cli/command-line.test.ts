@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { analyzeFile } from '../../../src/cli/analyze-file';
+import { defaultJobs, FILES_PER_THREAD } from '../../../src/cli/arguments';
 import { ANALYZE_HELP, SHORT_USAGE, STORK_HELP } from '../../../src/cli/help';
 import { EXIT_BAD_FILE, EXIT_OK, EXIT_USAGE, run, type CliIo } from '../../../src/cli/main';
 import { CLEAR_LINE, clockTime, progressText } from '../../../src/cli/progress';
@@ -87,17 +88,32 @@ describe('stork analyze on many files', () => {
     ]);
   });
 
-  it('works in this thread and asks for --jobs - 1 more (the cores by default, not more than the files; none for 1)', async () => {
+  it('works in this thread and asks for --jobs - 1 more (not more than the files; none for 1)', async () => {
     const counts: number[] = [];
     const startWorkers = reversedWorkers(counts);
-    await stork(['analyze', ...files], { startWorkers, cores: 2 });
-    await stork(['analyze', ...files], { startWorkers, cores: 16 });
+    await stork(['analyze', ...files, '-j', '2'], { startWorkers, cores: 16 });
+    await stork(['analyze', ...files, '--jobs', '16'], { startWorkers, cores: 2 });
     await stork(['analyze', 'q1.csv', 'q2.csv', '-j', '8'], { startWorkers, cores: 2 });
     await stork(['analyze', ...files, '--jobs', '1'], { startWorkers, cores: 16 });
-    await stork(['analyze', 'q1.csv'], { startWorkers, cores: 16 });
-    await stork(['analyze', ...files], { startWorkers });
-    // 2 cores: 1 more; 16 cores, 5 files: 4 more; -j 8, 2 files: 1 more; the rest: none.
+    await stork(['analyze', 'q1.csv', '-j', '4'], { startWorkers, cores: 16 });
+    // -j 2: 1 more; --jobs 16, 5 files: 4 more; -j 8, 2 files: 1 more; the rest: none.
     expect(counts).toEqual([1, 4, 1]);
+  });
+
+  it(`without --jobs, starts a thread per ${FILES_PER_THREAD} files or part of them, up to the cores`, async () => {
+    const counts: number[] = [];
+    const startWorkers = reversedWorkers(counts);
+    const many = (count: number) =>
+      Array.from({ length: count }, (_, k) => files[k % files.length] as string);
+    await stork(['analyze', ...files], { startWorkers, cores: 16 });
+    await stork(['analyze', ...many(FILES_PER_THREAD)], { startWorkers, cores: 16 });
+    await stork(['analyze', ...many(FILES_PER_THREAD + 1)], { startWorkers, cores: 16 });
+    await stork(['analyze', ...many(2 * FILES_PER_THREAD + 1)], { startWorkers, cores: 16 });
+    await stork(['analyze', ...many(2 * FILES_PER_THREAD + 1)], { startWorkers, cores: 2 });
+    await stork(['analyze', ...many(2 * FILES_PER_THREAD + 1)], { startWorkers });
+    // 5 and 48 files: none; 49: 1 more; 97: 2 more with 16 cores, 1 with 2, none without cores.
+    expect(counts).toEqual([1, 2, 1]);
+    expect(defaultJobs(0, 4)).toBe(1);
   });
 
   it('reads the files of --files-from lists after those named, one a line, from a file or standard input', async () => {
@@ -212,7 +228,7 @@ describe('help and version', () => {
       '--cutoff HZ        low-pass cut-off, Hz, below half the rate (default: 3.5)',
       '--format FORMAT    json (default) or csv',
       '--files-from LIST',
-      '-j, --jobs N       files analysed at once, each in a thread of its own (default: the number\n                     of cores; 1 to 1024)',
+      '-j, --jobs N       files analysed at once, each in a thread of its own (default: a thread\n                     per 48 files, up to the number of cores; 1 to 1024)',
       '0  every file analysed',
       '1  some file could not be read or analysed',
       '2  bad command line',
