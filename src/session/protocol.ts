@@ -8,7 +8,11 @@
  * What counts: every trial that measured a hold time, however it ended (the full time limit,
  * a touch-down, Stop after "go"): a short hold is the result, not a failure, and the best of
  * the three is taken. An interrupted trial (the page hidden, the sensor silent, stopped before
- * "go") measured nothing: it does not count, and the same trial is run again.
+ * "go") measured nothing: it does not count, and the same trial is run again. A trial that
+ * ended early (a touch-down or Stop before the limit) may be run again when the tester saw it
+ * was not a fair attempt (the person was not ready, a false start): the tester decides, the
+ * page only offers it, and the trial then no longer counts (`repeatLast`); it stays in the
+ * history as it was measured.
  */
 import type { TrialRecord, TrialSetup } from './types';
 
@@ -16,7 +20,10 @@ import type { TrialRecord, TrialSetup } from './types';
  * What the protocol needs of a trial: a trial record has it, and so does the small copy the
  * page keeps for the tab (src/ui/guided-session.ts) so that a reload does not lose the count.
  */
-export type SessionTrial = Pick<TrialRecord, 'id' | 'setup' | 'interrupted' | 'holdTimeS' | 'endReason'>;
+export type SessionTrial = Pick<TrialRecord, 'id' | 'setup' | 'interrupted' | 'holdTimeS' | 'endReason'> & {
+  /** Set when the tester chose to run this trial again (repeatLast): it no longer counts. */
+  setAside?: true;
+};
 
 export type Side = 'left' | 'right';
 
@@ -47,8 +54,23 @@ export interface NextTrial {
 const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
 
 /** Whether a trial counts as one of the three (see the file's comment). */
-export function counts(record: Pick<TrialRecord, 'interrupted'>): boolean {
-  return !record.interrupted;
+export function counts(record: Pick<SessionTrial, 'interrupted' | 'setAside'>): boolean {
+  return !record.interrupted && record.setAside !== true;
+}
+
+/** Whether the tester may run a trial again instead of counting it: it ended before the limit. */
+export function endedEarly(record: Pick<SessionTrial, 'interrupted' | 'endReason'>): boolean {
+  return !record.interrupted && (record.endReason === 'touchdown' || record.endReason === 'stopped');
+}
+
+/**
+ * The session with its last trial set aside, so that the same trial runs again: only a trial
+ * that ended early and counted can be (otherwise the session is returned as it was).
+ */
+export function repeatLast(session: GuidedSession): GuidedSession {
+  const last = session.trials[session.trials.length - 1];
+  if (last === undefined || !counts(last) || !endedEarly(last)) return session;
+  return { ...session, trials: [...session.trials.slice(0, -1), { ...last, setAside: true }] };
 }
 
 /** A new session with no trial yet. */

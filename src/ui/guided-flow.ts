@@ -9,7 +9,9 @@ import {
   addTrial,
   countedTrials,
   counts,
+  endedEarly,
   nextTrial,
+  repeatLast,
   startSession,
   TRIALS_PER_LEG,
   type NextTrial,
@@ -105,16 +107,32 @@ export function createGuidedFlow(options: GuidedFlowOptions): GuidedFlow {
         });
     },
     stepsAfter(trial, actions) {
-      const session = current()?.session ?? addTrial(startSession(trial.setup, 'alternate'), trial);
+      const under = current();
+      const session = under?.session ?? addTrial(startSession(trial.setup, 'alternate'), trial);
       const next = nextTrial(session);
       const summary: ResultStep = { label: 'See the session summary', run: () => actions.showSummary() };
+      const last = session.trials[session.trials.length - 1];
+      // The tester may run a trial that ended early again when it was not a fair attempt.
+      const again: ResultStep | null =
+        under !== null && last?.id === trial.id && counts(last) && endedEarly(last)
+          ? {
+              label: 'Repeat this trial instead',
+              run: () => {
+                const aside = repeatLast(under.session);
+                keep({ ...under, session: aside });
+                const same = nextTrial(aside);
+                if (same !== null) actions.goOn(same);
+              },
+            }
+          : null;
+      const end: ResultStep | null =
+        next !== null && countedTrials(session) > 0
+          ? { label: 'End the session here', run: () => actions.showSummary() }
+          : null;
       return {
         countLine: counts(trial) ? trialCountLine(session, trial.setup.stanceSide) : null,
         next: next === null ? summary : { label: nextStepLabel(next), run: () => actions.goOn(next) },
-        others:
-          next !== null && countedTrials(session) > 0
-            ? [{ label: 'End the session here', run: () => actions.showSummary() }]
-            : [],
+        others: [again, end].filter((step): step is ResultStep => step !== null),
       };
     },
     underWay(actions) {

@@ -74,12 +74,15 @@ function parseTrial(value: unknown): SessionTrial | null {
   if (typeof id !== 'string' || typeof interrupted !== 'boolean') return null;
   if (typeof holdTimeS !== 'number' || !Number.isFinite(holdTimeS) || holdTimeS < 0) return null;
   if (!END_REASONS.includes(endReason as EndReason)) return null;
+  const setAside = trial['setAside'];
+  if (setAside !== undefined && setAside !== true) return null;
   return {
     id,
     interrupted,
     holdTimeS,
     endReason: endReason as EndReason,
     setup: parseSetup(JSON.stringify(trial['setup'] ?? null)),
+    ...(setAside === true ? { setAside } : {}),
   };
 }
 

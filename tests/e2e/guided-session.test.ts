@@ -2,8 +2,9 @@
  * A whole guided session at a phone's size, with motion fed through Chromium's sensor
  * emulation (fixtures/e2e/case00.csv quiet stance, fixtures/demo/case01.csv a touch-down;
  * provenance in fixtures/PROVENANCE.md): best of 3 per leg in the order chosen at set-up,
- * each next trial one tap with its leg set, an interrupted trial run again and not counted, a
- * trial ended by a touch-down, a reload in the middle, and the session's summary.
+ * each next trial one tap with its leg set, a false start run again at the tester's choice, an
+ * interrupted trial run again and not counted, a trial ended by a touch-down, a reload in the
+ * middle, and the session's summary.
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -57,12 +58,16 @@ describe('a guided session', () => {
         await screenshot(page, '90-guided-setup-order');
         await pressStart(page);
 
-        // Right leg, trial 1: stopped at 2 s (a stop after "go" is a hold time, and counts).
-        const r1 = await stoppedTrial(page, 'Right', 2);
-        expect(r1.endReason).toBe('stopped');
+        // Right leg, trial 1: stopped at 1 s (a stop after "go" is a hold time, and counts). The
+        // tester judges it a false start and runs it again: the first no longer counts.
+        const falseStart = await stoppedTrial(page, 'Right', 1);
+        expect(falseStart.endReason).toBe('stopped');
         await expectNext(page, 'Right leg: trial 1 of 3', 'Next: right leg, trial 2 of 3');
         await page.getByRole('button', { name: 'End the session here' }).waitFor();
         await screenshot(page, '91-guided-result-next');
+        await page.getByRole('button', { name: 'Repeat this trial instead' }).click();
+        const r1 = await stoppedTrial(page, 'Right', 2);
+        await expectNext(page, 'Right leg: trial 1 of 3', 'Next: right leg, trial 2 of 3');
         await page.getByRole('button', { name: 'Next: right leg, trial 2 of 3' }).click();
 
         // Trial 2 is interrupted (the page hidden): it does not count and is run again.
@@ -140,12 +145,13 @@ describe('a guided session', () => {
         await page.getByRole('button', { name: 'New session' }).click();
         await page.locator('[data-screen="setup"]').waitFor();
         await expect.poll(() => page.locator('[data-field="session-under-way"]').count()).toBe(0);
-        // The seven trials are in the history; the interrupted one is shown when asked for.
+        // All eight trials are in the history, the one set aside too (it was measured); the
+        // interrupted one is shown when asked for.
         await goTo(page, 'History');
-        await expect.poll(() => page.locator('.history-row').count()).toBe(6);
+        await expect.poll(() => page.locator('.history-row').count()).toBe(7);
         await expect
           .poll(() => page.locator('[data-field="history-count"]').innerText())
-          .toBe('6 trials, newest first (1 interrupted trial not shown)');
+          .toBe('7 trials, newest first (1 interrupted trial not shown)');
       } finally {
         await feed.stop();
         await page.context().close();

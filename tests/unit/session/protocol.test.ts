@@ -5,6 +5,7 @@ import {
   countedTrials,
   legSequence,
   nextTrial,
+  repeatLast,
   startSession,
   TRIALS_PER_LEG,
   type GuidedSession,
@@ -78,6 +79,20 @@ describe('guided session: which trial is next', () => {
     // The interrupted 4 s is not a result: the best is of the counted three.
     expect(bestOfLeg(session, 'left')).toBe(45);
     expect(bestOfLeg(session, 'right')).toBeNull();
+  });
+
+  it('sets aside a trial that ended early when the tester repeats it, never one that did not', () => {
+    const early = run(startSession(DEFAULT_SETUP, 'alternate'), trial('left', 0.8, 'touchdown'));
+    const aside = repeatLast(early);
+    expect(countedTrials(aside)).toBe(0);
+    expect(nextTrial(aside)).toMatchObject({ side: 'left', trialOfLeg: 1, repeat: true });
+    expect(bestOfLeg(run(aside, trial('left', 9.1, 'stopped')), 'left')).toBe(9.1);
+    // Held to the limit, or interrupted: nothing to set aside.
+    const full = run(startSession(DEFAULT_SETUP, 'alternate'), trial('left', 45, 'completed'));
+    expect(repeatLast(full)).toBe(full);
+    const hidden = run(startSession(DEFAULT_SETUP, 'alternate'), trial('left', 2, 'hidden'));
+    expect(repeatLast(hidden)).toBe(hidden);
+    expect(repeatLast(startSession(DEFAULT_SETUP, 'alternate')).trials).toEqual([]);
   });
 
   it('leaves out a trial under other conditions', () => {

@@ -111,6 +111,7 @@ describe('keeping the session for the tab', () => {
       good.replace('"touchdown"', '"fell"'),
       good.replace('"interrupted":false', '"interrupted":"no"'),
       good.replace('"personId":"p1"', '"personId":7'),
+      good.replace('"endReason":"touchdown"', '"endReason":"touchdown","setAside":"yes"'),
     ];
     expect(parseGuided(good)).toEqual(state);
     for (const text of damaged) expect(parseGuided(text), text).toBeNull();
@@ -162,11 +163,11 @@ describe('the guided flow', () => {
     }
     expect(labels).toEqual([
       'Left leg: trial 1 of 3 | Next: right leg, trial 1 of 3 | End the session here',
-      'Right leg: trial 1 of 3 | Next: left leg, trial 2 of 3 | End the session here',
+      'Right leg: trial 1 of 3 | Next: left leg, trial 2 of 3 | Repeat this trial instead,End the session here',
       '- | Repeat: left leg, trial 2 of 3 | End the session here',
       'Left leg: trial 2 of 3 | Next: right leg, trial 2 of 3 | End the session here',
-      'Right leg: trial 2 of 3 | Next: left leg, trial 3 of 3 | End the session here',
-      'Left leg: trial 3 of 3 | Next: right leg, trial 3 of 3 | End the session here',
+      'Right leg: trial 2 of 3 | Next: left leg, trial 3 of 3 | Repeat this trial instead,End the session here',
+      'Left leg: trial 3 of 3 | Next: right leg, trial 3 of 3 | Repeat this trial instead,End the session here',
       'Right leg: trial 3 of 3 | See the session summary | ',
     ]);
     // Kept for the tab: a reload finds the same session with its seven trials.
@@ -189,6 +190,38 @@ describe('the guided flow', () => {
     expect(flow.stepsAfter(first, noActions).countLine).toBe('Left leg: trial 1 of 3');
     flow.record(first, 'alternate');
     expect(flow.stepsAfter(first, noActions).next.label).toBe('Next: right leg, trial 1 of 3');
+  });
+
+  it('runs a trial that ended early again when asked, and the first no longer counts', () => {
+    const store = memoryStore();
+    const flow = createGuidedFlow({ tabStore: store, history: historyOf({ id: 'p1' }), now: day });
+    flow.begin(DEFAULT_SETUP, 'alternate');
+    const early = trial('left', 0.6, 'touchdown');
+    flow.record(early, 'alternate');
+    const started: string[] = [];
+    const steps = flow.stepsAfter(early, {
+      goOn: (next) => started.push(nextStepLabel(next)),
+      showSummary: () => undefined,
+    });
+    const again = steps.others.find((step) => step.label === 'Repeat this trial instead');
+    expect(again).toBeDefined();
+    again?.run();
+    expect(started).toEqual(['Repeat: left leg, trial 1 of 3']);
+    const second = trial('left', 12.5, 'touchdown');
+    flow.record(second, 'alternate');
+    expect(flow.stepsAfter(second, noActions).countLine).toBe('Left leg: trial 1 of 3');
+    // Kept over a reload: the first trial set aside, the second the left leg's first.
+    const kept = parseGuided(store.entries.get(GUIDED_SESSION_KEY) ?? null);
+    expect(kept?.session.trials.map((t) => [t.holdTimeS, t.setAside ?? false])).toEqual([
+      [0.6, true],
+      [12.5, false],
+    ]);
+    // A trial held to the limit is the best there can be: nothing to repeat.
+    const full = trial('right', 45, 'completed');
+    flow.record(full, 'alternate');
+    expect(flow.stepsAfter(full, noActions).others.map((step) => step.label)).toEqual([
+      'End the session here',
+    ]);
   });
 
   it('ends when asked: the next Start begins afresh', () => {
