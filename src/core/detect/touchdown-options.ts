@@ -109,7 +109,21 @@ const OPTION_RULES: Record<keyof TouchdownOptions, { positive: boolean; finite: 
  * its default). Throws AnalysisError naming the first option that is not a usable number.
  */
 export function resolveTouchdownOptions(options: TouchdownOptions = {}): Required<TouchdownOptions> {
-  const resolved = { ...DEFAULT_TOUCHDOWN_OPTIONS };
+  // Every field written out, not `{ ...DEFAULT_TOUCHDOWN_OPTIONS }`: V8 gave the spread's first
+  // 8 copies another hidden class than the later ones, and the detector's optimised code, made
+  // for the first, was thrown away and compiled again for the second (4 of the 17
+  // deoptimisations of `stork analyze` on 24 recordings: feed, commitPending,
+  // scoreReadySamples, scoreCentre). A literal has one hidden class from the start.
+  const d = DEFAULT_TOUCHDOWN_OPTIONS;
+  const resolved: Required<TouchdownOptions> = {
+    minJoltMs2: d.minJoltMs2,
+    noiseFactor: d.noiseFactor,
+    noiseTauS: d.noiseTauS,
+    sideS: d.sideS,
+    guardS: d.guardS,
+    horizontalWeight: d.horizontalWeight,
+    spikeMs2: d.spikeMs2,
+  };
   for (const key of Object.keys(OPTION_RULES) as (keyof TouchdownOptions)[]) {
     const value = options[key];
     if (value === undefined) continue;
