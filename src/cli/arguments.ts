@@ -64,9 +64,9 @@ export const MAX_JOBS = 1024;
  * FILES_PER_THREAD files or part of them, up to the cores. A thread starts its own V8, loads
  * the bundle and warms up its own JIT (the first two dozen recordings cost about three times
  * the later ones), on cores that the main thread's compiler and garbage collector use too: on
- * the 2 cores of the development machine (load average 2-4), 24 simulated phone recordings
- * took longer with a second thread than without in each of five side-by-side measurements,
- * 48 were even (once faster, once slower; docs/benchmarks.md, "Against numpy/scipy").
+ * the 2 cores of the development machine (load average 1-4), 24 simulated phone recordings
+ * took longer with a second thread than without in four of six side-by-side measurements and
+ * the same in two; 48 were once faster, once slower (docs/benchmarks.md, "Against numpy/scipy").
  */
 export const FILES_PER_THREAD = 48;
 
