@@ -15,7 +15,7 @@ import { scheduleAnalysisWarmUp } from './analysis-warm-up';
 import { announcer } from './announcer';
 import { loadCharts } from './charts/load';
 import { h, replaceChildren } from './dom';
-import type { HistoryAccess } from './history-access';
+import { trialsToCompare, type HistoryAccess } from './history-access';
 import { readPageDataAhead } from './history-data';
 import type { PlaceContext } from './place-context';
 import { createGuidedFlow, type GuidedActions } from './guided-flow';
@@ -374,6 +374,9 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       record,
       steps: guided.stepsAfter(record, sessionActions),
       person: history?.person() ?? null,
+      // The sway against the person's earlier trials, filled in when the history answers.
+      earlierTrials:
+        history === null || record.interrupted ? undefined : trialsToCompare(history, history.person()),
       onChangeSetup: () => showSetup(null, true),
       // The CSV writer loads on first use: most people never download, and it is not small.
       onDownload: () =>

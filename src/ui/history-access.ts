@@ -9,6 +9,7 @@ import type { TrialRecord } from '../session/types';
 import { STORAGE_MESSAGES, StorageError } from '../storage/errors';
 import type { PersonRecord, TrialStore } from '../storage';
 import type { KeyValueStore } from './setup-prefs';
+import type { EarlierTrials } from './usual-sway-words';
 
 /** Versioned like the set-up preferences (setup-prefs.ts). */
 export const CURRENT_PERSON_KEY = 'stork.person.v1';
@@ -103,4 +104,23 @@ export function currentPersonSink(access: HistoryAccess): TrialResultSink {
       await access.saveForCurrentPerson(record);
     },
   };
+}
+
+/**
+ * The stored trials of `person` for the result page's comparison with earlier trials
+ * (result-metrics.ts usualSwayLine), or why there are none to read. Never rejects: a store
+ * that refuses says so in words; a store that is slow only keeps the line waiting.
+ */
+export async function trialsToCompare(
+  access: HistoryAccess,
+  person: PersonRecord | null,
+): Promise<EarlierTrials> {
+  if (person === null) return { unavailable: 'no person is chosen' };
+  const store = await access.ready;
+  if (store === null) return { unavailable: 'the history is not available in this browser' };
+  try {
+    return { trials: await store.trials.listByPerson(person.id, { includeInterrupted: false }) };
+  } catch {
+    return { unavailable: 'the history could not be read' };
+  }
 }

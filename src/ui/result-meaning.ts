@@ -4,6 +4,7 @@
  * units in words, and why a measure could not be computed.
  */
 import { SPECTRAL_MIN_DURATION_S } from '../core/metrics/spectral';
+import { SETTLE_S } from '../core/options';
 import { holdTimeNorm, NORM_CAP_S, type Sex } from '../core/norms';
 import type { Placement } from '../session/types';
 import { formatSeconds, type KeyMetric } from './format';
@@ -126,4 +127,18 @@ export function missingReason(key: KeyMetric, value: number | null, windowS: num
   if (value !== null || key !== 'centroidFrequency' || windowS === null) return null;
   if (windowS >= SPECTRAL_MIN_DURATION_S) return null;
   return `Not computed: it needs ${SPECTRAL_MIN_DURATION_S} s of analysed movement, this trial has ${formatSeconds(windowS)}.`;
+}
+
+/**
+ * Said at set-up when the time limit leaves a measure out, or null when it leaves none: a phone
+ * trial is analysed from SETTLE_S after "go" to the limit at most, and the spectral measures
+ * need SPECTRAL_MIN_DURATION_S of that (missingReason's rule, before the trial).
+ *
+ * limitTooShort(10) // -> "With a 10 s limit, centroid frequency ... at most 9.0 s are analysed ..."
+ * limitTooShort(20) // -> null
+ */
+export function limitTooShort(capS: number): string | null {
+  const longestS = capS - SETTLE_S;
+  if (longestS >= SPECTRAL_MIN_DURATION_S) return null;
+  return `With a ${capS} s limit, centroid frequency (the rhythm of the sway) is not computed: it needs ${SPECTRAL_MIN_DURATION_S} s of analysed movement, and at most ${formatSeconds(Math.max(0, longestS))} are analysed (from ${SETTLE_S} s after “go”).`;
 }

@@ -3,6 +3,7 @@
  * "Details" disclosure, each with a one-line meaning and its unit in words
  * (result-meaning.ts); the analysed window they describe (SPEC section 5).
  */
+import { usualSway } from '../core/usual-sway';
 import type { TrialRecord } from '../session/types';
 import { h } from './dom';
 import {
@@ -14,6 +15,7 @@ import {
   swayMetricUnit,
 } from './format';
 import { missingReason, quantityInWords, unitInWords } from './result-meaning';
+import { noComparisonWords, usualSwayWords, type EarlierTrials } from './usual-sway-words';
 
 /** The unit of the trial's signal as shown: m/s² for a phone, a sway trial's own unit (or "input unit"). */
 export function signalUnit(record: TrialRecord): string {
@@ -43,6 +45,45 @@ export function swayLead(record: TrialRecord): HTMLElement | null {
     h('strong', {}, `Sway: ${formatMetricValue(value)} ${unit}`),
     `, the typical size of the sway (${quantityInWords(rms.key, record.setup.placement, record.sway?.unit)}). Less is steadier.`,
   );
+}
+
+/**
+ * The line under the lead figure: this trial's sway against the person's earlier trials
+ * (usual-sway-words.ts). The page never waits for the history: the line says it is looking and
+ * is filled in when `earlier` settles (data-state "done"), whatever it settles with. Null when
+ * the trial has no sway to compare (no lead figure either).
+ */
+export function usualSwayLine(record: TrialRecord, earlier: Promise<EarlierTrials>): HTMLElement | null {
+  const rms = KEY_METRICS[0];
+  if (record.interrupted || record.analysis === null || rms === undefined) return null;
+  if (keyMetricValue(record.analysis.metrics, rms.key) === null) return null;
+  const line = h(
+    'p',
+    { className: 'sway-usual', data: { field: 'sway-usual', state: 'loading' } },
+    'Looking up earlier trials…',
+  );
+  const unit = unitOf(record, rms);
+  const trial = { ...record, swayUnit: record.sway?.unit ?? null };
+  const fill = (text: string, kind: string): void => {
+    line.textContent = text;
+    line.dataset['kind'] = kind;
+    line.dataset['state'] = 'done';
+  };
+  earlier
+    .then((found) => {
+      if ('unavailable' in found) return fill(noComparisonWords(found.unavailable), 'unavailable');
+      const usual = usualSway(trial, found.trials);
+      if (usual === null) {
+        line.hidden = true;
+        return fill('', 'none');
+      }
+      line.dataset['median'] = usual.kind === 'none' ? '' : String(usual.median);
+      line.dataset['count'] = usual.kind === 'none' ? '0' : String(usual.count);
+      fill(usualSwayWords(usual, unit), usual.kind);
+    })
+    // A history that refuses, or a stored trial the comparison cannot read, costs this line only.
+    .catch(() => fill(noComparisonWords('the history could not be read'), 'unavailable'));
+  return line;
 }
 
 function metricList(record: TrialRecord): HTMLElement {

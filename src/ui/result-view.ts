@@ -18,8 +18,9 @@ import {
   SURFACE_LABELS,
 } from './labels';
 import { holdTimeMeaning, type NormPerson } from './result-meaning';
-import { signalUnit, swayDetails, swayLead } from './result-metrics';
+import { signalUnit, swayDetails, swayLead, usualSwayLine } from './result-metrics';
 import { resultSeries } from './result-series';
+import type { EarlierTrials } from './usual-sway-words';
 
 /** A stored trial opened from the history: back and delete instead of the next trial's steps. */
 export interface StoredTrialActions {
@@ -53,6 +54,11 @@ export interface ResultViewOptions {
   steps?: ResultSteps;
   /** Who was tested, for the age norm; null or absent: nobody chosen (the page says so). */
   person?: NormPerson | null;
+  /**
+   * The person's trials to set this one's sway against (usual-sway-words.ts), read while the
+   * page is shown; absent: no such line (the page does not wait for it).
+   */
+  earlierTrials?: Promise<EarlierTrials>;
   onChangeSetup(): void;
   onDownload(): void;
 }
@@ -186,7 +192,14 @@ export function resultView(options: ResultViewOptions): ResultView {
       nextActions(),
     );
   } else {
-    children.push(countLine, nextActions(), h('h2', {}, 'Sway'), swayLead(record), swayDetails(record));
+    children.push(
+      countLine,
+      nextActions(),
+      h('h2', {}, 'Sway'),
+      swayLead(record),
+      options.earlierTrials === undefined ? null : usualSwayLine(record, options.earlierTrials),
+      swayDetails(record),
+    );
   }
   children.push(
     h('p', { className: 'setup-summary' }, setupSummary(record)),

@@ -16,6 +16,7 @@ import {
   STANCE_SIDE_LABELS,
   SURFACE_LABELS,
 } from './labels';
+import { limitTooShort } from './result-meaning';
 
 export type MotionSource = 'sensor' | 'demo';
 
@@ -186,12 +187,30 @@ export function setupView(options: SetupViewOptions): SetupView {
     'Change',
   );
   changeButton.setAttribute('aria-label', 'Change the set-up');
+  // What the time limit leaves out (result-meaning.ts limitTooShort): under the time-limit
+  // choice, and in the one-line set-up after the limit.
+  const limitNote = h('p', {
+    className: 'limit-note',
+    data: { field: 'limit-note' },
+    // Said when a change of the limit brings it, as the choice is made.
+    attrs: { 'aria-live': 'polite' },
+  });
+  const limitNoteInLine = h('span', { className: 'limit-note', data: { field: 'limit-note-line' } });
+  const showLimitNote = (): void => {
+    const note = limitTooShort(setup.capS);
+    for (const element of [limitNote, limitNoteInLine]) {
+      element.textContent = note ?? '';
+      element.hidden = note === null;
+    }
+  };
+  showLimitNote();
   const summary = h(
     'p',
     { className: 'setup-line', data: { part: 'setup-line' } },
     line,
     ' — ',
     changeButton,
+    limitNoteInLine,
   );
   summary.hidden = true;
   plan.hidden = true;
@@ -242,8 +261,12 @@ export function setupView(options: SetupViewOptions): SetupView {
       'Time limit',
       DURATION_CAPS_S.map((capS) => ({ value: capS, label: `${capS} s` })),
       setup.capS,
-      (value: DurationCapS) => (setup.capS = value),
+      (value: DurationCapS) => {
+        setup.capS = value;
+        showLimitNote();
+      },
     ),
+    limitNote,
     howTo,
     sourceGroup,
     speedField,

@@ -115,6 +115,10 @@ export async function showStoredTrial(context: PlaceContext, trialId: string): P
   const view = resultView({
     record: trial,
     person: person ?? null,
+    // Against the trials before this one: the same rule as a live result (usual-sway.ts).
+    earlierTrials: store.trials
+      .listByPerson(trial.personId, { includeInterrupted: false })
+      .then((trials) => ({ trials })),
     onChangeSetup: nothing,
     onDownload: () => context.download(trial),
     stored: {

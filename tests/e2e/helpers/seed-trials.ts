@@ -13,8 +13,11 @@ import { addPerson } from './history';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures');
 
-/** Date and time, leg, hold time (s) of a trial, and its time limit (s, 45 when left out); eyes open, firm floor. */
-export type SeedTrial = readonly [string, 'left' | 'right', number, number?];
+/**
+ * Date and time, leg, hold time (s) of a trial, its time limit (s, 45 when left out) and its
+ * stored sway RMS (m/s², the recording's own when left out); eyes open, firm floor.
+ */
+export type SeedTrial = readonly [string, 'left' | 'right', number, number?, number?];
 
 /** Six trials 2-29 Nov 2026: left 10.0 -> 40.0 s, right 18.2 -> 31.5 s (best of each day). */
 export const REPORT_SEED: readonly SeedTrial[] = [
@@ -50,7 +53,7 @@ function seedFiles(person: string, trials: readonly SeedTrial[], outDir: string)
   const summaryRows = [summary[0]];
   mkdirSync(outDir, { recursive: true });
   const files = [resolve(outDir, 'seed-summary.csv')];
-  trials.forEach(([when, side, hold, capS = 45], k) => {
+  trials.forEach(([when, side, hold, capS = 45, rms], k) => {
     const id = `${person}-${k + 1}`;
     const cells = [...row];
     cells[col('trial_id')] = id;
@@ -62,6 +65,8 @@ function seedFiles(person: string, trials: readonly SeedTrial[], outDir: string)
     cells[col('cap_s')] = String(capS);
     cells[col('hold_time_s')] = String(hold);
     cells[col('end_reason')] = 'touchdown';
+    // The summary's analysis is read as stored (trial-import.ts): its RMS is the trial's sway.
+    if (rms !== undefined) cells[col('rms_m_s2')] = String(rms);
     summaryRows.push(cells.join(','));
     // One samples file per trial: a file's times run forwards.
     const path = resolve(outDir, `seed-samples-${k + 1}.csv`);

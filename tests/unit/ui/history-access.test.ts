@@ -8,7 +8,13 @@ import { firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { openStore, StorageError, STORAGE_MESSAGES } from '../../../src/storage';
 import { createStoredResultLog } from '../../../src/storage/result-log';
-import { createHistoryAccess, CURRENT_PERSON_KEY, currentPersonSink } from '../../../src/ui/history-access';
+import { usualSway } from '../../../src/core/usual-sway';
+import {
+  createHistoryAccess,
+  CURRENT_PERSON_KEY,
+  currentPersonSink,
+  trialsToCompare,
+} from '../../../src/ui/history-access';
 import type { KeyValueStore } from '../../../src/ui/setup-prefs';
 import { freshStore, makeRecord } from '../storage/trial-factory';
 
@@ -72,5 +78,37 @@ describe('saving finished trials for the current person', () => {
     await expect(saving).rejects.toBeInstanceOf(StorageError);
     await expect(saving).rejects.toThrow(STORAGE_MESSAGES.unavailable);
     expect((await firstValueFrom(log.records$)).map((r) => r.id)).toEqual(['t1']);
+  });
+});
+
+describe('the trials a result is compared with', () => {
+  it('reads the person’s stored trials without interrupted ones, and says why when it cannot', async () => {
+    const { store } = await freshStore();
+    const access = createHistoryAccess(Promise.resolve(store), memoryPrefs());
+    expect(await trialsToCompare(access, null)).toEqual({ unavailable: 'no person is chosen' });
+    const anna = await store.people.add({ name: 'Anna' });
+    const at = (day: number) => `2026-03-0${day}T10:00:00.000+01:00`;
+    await store.trials.save(makeRecord({ id: 'a1', startedAt: at(1), rms: 0.08 }), anna.id);
+    await store.trials.save(makeRecord({ id: 'a2', startedAt: at(2), rms: 0.1 }), anna.id);
+    await store.trials.save(makeRecord({ id: 'a3', startedAt: at(3), endReason: 'hidden' }), anna.id);
+    const found = await trialsToCompare(access, anna);
+    if (!('trials' in found)) throw new Error('trials expected');
+    expect(found.trials.map((t) => t.id).sort()).toEqual(['a1', 'a2']);
+    // The stored summaries are what the comparison reads: the median of 0.08 and 0.1.
+    const current = makeRecord({ id: 'now', startedAt: at(4), rms: 0.07 });
+    expect(usualSway(current, found.trials)).toMatchObject({ kind: 'too-few', count: 2, median: 0.09 });
+
+    const refusing = {
+      ...store,
+      trials: { ...store.trials, listByPerson: () => Promise.reject(new Error('x')) },
+    };
+    const refused = createHistoryAccess(Promise.resolve(refusing), memoryPrefs());
+    expect(await trialsToCompare(refused, anna)).toEqual({ unavailable: 'the history could not be read' });
+    store.close();
+
+    const none = createHistoryAccess(openStore({ factory: null, storageManager: null }), memoryPrefs());
+    expect(await trialsToCompare(none, anna)).toEqual({
+      unavailable: 'the history is not available in this browser',
+    });
   });
 });

@@ -5,8 +5,12 @@
  * centroid frequency is missing under 10 s of analysed window.
  */
 import { describe, expect, it } from 'vitest';
+import { SPECTRAL_MIN_DURATION_S } from '../../../src/core/metrics/spectral';
+import { SETTLE_S } from '../../../src/core/options';
+import { DURATION_CAPS_S } from '../../../src/session/types';
 import {
   holdTimeMeaning,
+  limitTooShort,
   missingReason,
   unitInWords,
   type MeaningTrial,
@@ -87,5 +91,23 @@ describe('the sway measures in words', () => {
     expect(missingReason('centroidFrequency', null, 10)).toBeNull();
     expect(missingReason('centroidFrequency', 0.8, 9)).toBeNull();
     expect(missingReason('rms', null, 9)).toBeNull();
+  });
+});
+
+describe('a time limit too short for a measure, said at set-up', () => {
+  it('says a 10 s limit leaves 9 s, too short for centroid frequency; 20 s and longer leave enough', () => {
+    expect(limitTooShort(10)).toBe(
+      'With a 10 s limit, centroid frequency (the rhythm of the sway) is not computed: it needs 10 s of analysed movement, and at most 9.0 s are analysed (from 1 s after “go”).',
+    );
+    for (const capS of [20, 30, 45, 60]) expect(limitTooShort(capS), `${capS} s`).toBeNull();
+  });
+
+  it('agrees with the result page’s reason for every limit offered', () => {
+    // The longest window a limit allows: from SETTLE_S after "go" to the limit.
+    for (const capS of DURATION_CAPS_S) {
+      const missing = missingReason('centroidFrequency', null, capS - SETTLE_S);
+      expect(limitTooShort(capS) === null, `${capS} s`).toBe(missing === null);
+      expect(limitTooShort(capS) === null, `${capS} s`).toBe(capS - SETTLE_S >= SPECTRAL_MIN_DURATION_S);
+    }
   });
 });
