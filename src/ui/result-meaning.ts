@@ -134,11 +134,11 @@ export function missingReason(key: KeyMetric, value: number | null, windowS: num
  * trial is analysed from SETTLE_S after "go" to the limit at most, and the spectral measures
  * need SPECTRAL_MIN_DURATION_S of that (missingReason's rule, before the trial).
  *
- * limitTooShort(10) // -> "With a 10 s limit, centroid frequency ... at most 9.0 s are analysed ..."
+ * limitTooShort(10) // -> "With a 10 s limit, centroid frequency ... this limit leaves 9.0 s."
  * limitTooShort(20) // -> null
  */
 export function limitTooShort(capS: number): string | null {
   const longestS = capS - SETTLE_S;
   if (longestS >= SPECTRAL_MIN_DURATION_S) return null;
-  return `With a ${capS} s limit, centroid frequency (the rhythm of the sway) is not computed: it needs ${SPECTRAL_MIN_DURATION_S} s of analysed movement, and at most ${formatSeconds(Math.max(0, longestS))} are analysed (from ${SETTLE_S} s after “go”).`;
+  return `With a ${capS} s limit, centroid frequency (the sway’s rhythm) is not computed: it needs ${SPECTRAL_MIN_DURATION_S} s of analysed movement, this limit leaves ${formatSeconds(Math.max(0, longestS))}.`;
 }

@@ -82,7 +82,7 @@ function expectedWords(value: number, earlier: readonly number[]): string {
 }
 
 const LIMIT_NOTE = (capS: number) =>
-  `With a ${capS} s limit, centroid frequency (the rhythm of the sway) is not computed: it needs ${SPECTRAL_MIN_DURATION_S} s of analysed movement, and at most ${(capS - SETTLE_S).toFixed(1)} s are analysed (from ${SETTLE_S} s after “go”).`;
+  `With a ${capS} s limit, centroid frequency (the sway’s rhythm) is not computed: it needs ${SPECTRAL_MIN_DURATION_S} s of analysed movement, this limit leaves ${(capS - SETTLE_S).toFixed(1)} s.`;
 
 describe('the sway against the earlier trials, and a time limit too short for a measure', () => {
   it('compares a new and a stored trial with the trials before it; the set-up names what 10 s leaves out', async () => {

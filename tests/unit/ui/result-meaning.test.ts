@@ -97,7 +97,7 @@ describe('the sway measures in words', () => {
 describe('a time limit too short for a measure, said at set-up', () => {
   it('says a 10 s limit leaves 9 s, too short for centroid frequency; 20 s and longer leave enough', () => {
     expect(limitTooShort(10)).toBe(
-      'With a 10 s limit, centroid frequency (the rhythm of the sway) is not computed: it needs 10 s of analysed movement, and at most 9.0 s are analysed (from 1 s after “go”).',
+      'With a 10 s limit, centroid frequency (the sway’s rhythm) is not computed: it needs 10 s of analysed movement, this limit leaves 9.0 s.',
     );
     for (const capS of [20, 30, 45, 60]) expect(limitTooShort(capS), `${capS} s`).toBeNull();
   });
