@@ -134,11 +134,18 @@ export function missingReason(key: KeyMetric, value: number | null, windowS: num
  * trial is analysed from SETTLE_S after "go" to the limit at most, and the spectral measures
  * need SPECTRAL_MIN_DURATION_S of that (missingReason's rule, before the trial).
  *
- * limitTooShort(10) // -> "With a 10 s limit, centroid frequency ... this limit leaves 9.0 s."
+ * The sentence goes under the time-limit choice; `inLine`, its few words, after the limit in
+ * the one-line set-up (a whole sentence there would push Start off a phone's first screen).
+ *
+ * limitTooShort(10) // -> { sentence: "With a 10 s limit, centroid frequency ... this limit leaves 9.0 s.",
+ * //                        inLine: "10 s is too short for centroid frequency" }
  * limitTooShort(20) // -> null
  */
-export function limitTooShort(capS: number): string | null {
+export function limitTooShort(capS: number): { sentence: string; inLine: string } | null {
   const longestS = capS - SETTLE_S;
   if (longestS >= SPECTRAL_MIN_DURATION_S) return null;
-  return `With a ${capS} s limit, centroid frequency (the sway’s rhythm) is not computed: it needs ${SPECTRAL_MIN_DURATION_S} s of analysed movement, this limit leaves ${formatSeconds(Math.max(0, longestS))}.`;
+  return {
+    sentence: `With a ${capS} s limit, centroid frequency (the sway’s rhythm) is not computed: it needs ${SPECTRAL_MIN_DURATION_S} s of analysed movement, this limit leaves ${formatSeconds(Math.max(0, longestS))}.`,
+    inLine: `${capS} s is too short for centroid frequency`,
+  };
 }

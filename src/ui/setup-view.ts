@@ -195,22 +195,21 @@ export function setupView(options: SetupViewOptions): SetupView {
     // Said when a change of the limit brings it, as the choice is made.
     attrs: { 'aria-live': 'polite' },
   });
-  const limitNoteInLine = h('span', { className: 'limit-note', data: { field: 'limit-note-line' } });
+  const limitNoteInLine = h('span', { data: { field: 'limit-note-line' } });
   const showLimitNote = (): void => {
     const note = limitTooShort(setup.capS);
-    for (const element of [limitNote, limitNoteInLine]) {
-      element.textContent = note ?? '';
-      element.hidden = note === null;
-    }
+    limitNote.textContent = note?.sentence ?? '';
+    limitNoteInLine.textContent = note === null ? '' : ` · ${note.inLine}`;
+    limitNote.hidden = limitNoteInLine.hidden = note === null;
   };
   showLimitNote();
   const summary = h(
     'p',
     { className: 'setup-line', data: { part: 'setup-line' } },
     line,
+    limitNoteInLine,
     ' — ',
     changeButton,
-    limitNoteInLine,
   );
   summary.hidden = true;
   plan.hidden = true;
