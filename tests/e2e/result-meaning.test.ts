@@ -55,6 +55,11 @@ describe('the result page’s numbers', () => {
         )
         .toBe(true);
       await expect.poll(() => details.locator('[data-field^="missing-"]').count()).toBe(0);
+      // The person's first trial: nothing earlier to set its sway against (usual-sway.test.ts has the rest).
+      await expect.poll(() => field(page, 'sway-usual').getAttribute('data-state')).toBe('done');
+      expect(await field(page, 'sway-usual').innerText()).toBe(
+        'No earlier trials on this leg under the same conditions to compare with yet.',
+      );
       await viewportScreenshot(page, '82-result-norm-and-details', '[data-screen="result"]');
 
       await page.getByRole('button', { name: 'Change set-up' }).click();
