@@ -115,10 +115,12 @@ export async function showStoredTrial(context: PlaceContext, trialId: string): P
   const view = resultView({
     record: trial,
     person: person ?? null,
-    // Against the trials before this one: the same rule as a live result (usual-sway.ts).
-    earlierTrials: store.trials
-      .listByPerson(trial.personId, { includeInterrupted: false })
-      .then((trials) => ({ trials })),
+    // Against the trials before this one: the same rule as a live result (usual-sway.ts). It
+    // never rejects: a trial without sway has no line to catch it.
+    earlierTrials: store.trials.listByPerson(trial.personId, { includeInterrupted: false }).then(
+      (trials) => ({ trials }),
+      () => ({ unavailable: 'the history could not be read' }),
+    ),
     onChangeSetup: nothing,
     onDownload: () => context.download(trial),
     stored: {
