@@ -68,14 +68,20 @@ function inLine(label: string): string {
 /**
  * The set-up in one line, as the set-up page shows it for a known person instead of its six
  * choice groups: "Left leg · eyes open · firm floor · chest · 45 s" (and "· demo recording").
+ * `limitNote` says after the limit what it leaves out: "10 s (too short for centroid frequency)"
+ * (result-meaning.ts limitTooShort).
  */
-export function setupLine(setup: TrialSetup, source: 'sensor' | 'demo'): string {
+export function setupLine(
+  setup: TrialSetup,
+  source: 'sensor' | 'demo',
+  limitNote: string | null = null,
+): string {
   const parts = [
     STANCE_SIDE_LABELS[setup.stanceSide],
     inLine(EYES_LABELS[setup.eyes]),
     inLine(SURFACE_LABELS[setup.surface]),
     inLine(PLACEMENT_LABELS[setup.placement]),
-    `${setup.capS} s`,
+    limitNote === null ? `${setup.capS} s` : `${setup.capS} s (${limitNote})`,
   ];
   if (source === 'demo') parts.push('demo recording');
   return parts.join(' · ');

@@ -138,7 +138,7 @@ export function missingReason(key: KeyMetric, value: number | null, windowS: num
  * the one-line set-up (a whole sentence there would push Start off a phone's first screen).
  *
  * limitTooShort(10) // -> { sentence: "With a 10 s limit, centroid frequency ... this limit leaves 9.0 s.",
- * //                        inLine: "10 s is too short for centroid frequency" }
+ * //                        inLine: "too short for centroid frequency" }
  * limitTooShort(20) // -> null
  */
 export function limitTooShort(capS: number): { sentence: string; inLine: string } | null {
@@ -146,6 +146,6 @@ export function limitTooShort(capS: number): { sentence: string; inLine: string 
   if (longestS >= SPECTRAL_MIN_DURATION_S) return null;
   return {
     sentence: `With a ${capS} s limit, centroid frequency (the sway’s rhythm) is not computed: it needs ${SPECTRAL_MIN_DURATION_S} s of analysed movement, this limit leaves ${formatSeconds(Math.max(0, longestS))}.`,
-    inLine: `${capS} s is too short for centroid frequency`,
+    inLine: 'too short for centroid frequency',
   };
 }

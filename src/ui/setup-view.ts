@@ -165,7 +165,7 @@ export function setupView(options: SetupViewOptions): SetupView {
   const line = h('span', { data: { field: 'setup-line' } });
   const plan = h('p', { className: 'setup-plan', data: { part: 'session-plan' } });
   const showLine = (): void => {
-    line.textContent = setupLine(setup, source);
+    line.textContent = setupLine(setup, source, limitTooShort(setup.capS)?.inLine ?? null);
     plan.textContent = `${sessionPlanLine(setup.stanceSide, order)}.`;
   };
   const choices = h('div', { className: 'setup-choices', data: { part: 'setup-choices' } });
@@ -195,19 +195,16 @@ export function setupView(options: SetupViewOptions): SetupView {
     // Said when a change of the limit brings it, as the choice is made.
     attrs: { 'aria-live': 'polite' },
   });
-  const limitNoteInLine = h('span', { data: { field: 'limit-note-line' } });
   const showLimitNote = (): void => {
     const note = limitTooShort(setup.capS);
     limitNote.textContent = note?.sentence ?? '';
-    limitNoteInLine.textContent = note === null ? '' : ` · ${note.inLine}`;
-    limitNote.hidden = limitNoteInLine.hidden = note === null;
+    limitNote.hidden = note === null;
   };
   showLimitNote();
   const summary = h(
     'p',
     { className: 'setup-line', data: { part: 'setup-line' } },
     line,
-    limitNoteInLine,
     ' — ',
     changeButton,
   );

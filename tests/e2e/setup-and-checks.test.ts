@@ -145,9 +145,7 @@ describe('set-up for a known person', () => {
     // After the limit, what it leaves out (result-meaning.ts limitTooShort); Start stays in sight.
     await expect
       .poll(() => line.innerText())
-      .toBe(
-        'Right leg · eyes open · firm floor · chest · 10 s · 10 s is too short for centroid frequency — Change',
-      );
+      .toBe('Right leg · eyes open · firm floor · chest · 10 s (too short for centroid frequency) — Change');
     const startThen = await page.getByRole('button', { name: 'Start', exact: true }).boundingBox();
     expect((startThen?.y ?? Infinity) + (startThen?.height ?? 0)).toBeLessThanOrEqual(PHONE_VIEWPORT.height);
     await page.context().close();
