@@ -3,7 +3,7 @@
  * and says what it removed. What Stork keeps, all of it local to the site:
  * - IndexedDB databases whose name starts with "stork" (the trial history, schema.ts);
  * - localStorage and sessionStorage entries whose key starts with "stork." (the last set-up,
- *   the current person);
+ *   the current person, the order of the legs, the test session under way in a tab);
  * - Cache Storage caches whose name starts with "stork" (none today; the app's own files are
  *   precached by the service worker under "workbox-precache-…", which holds no user data and
  *   stays, so the app still opens offline).

@@ -5,6 +5,7 @@
 import type { DeletionReport } from '../storage/delete-all';
 import { DATABASE_NAME } from '../storage/schema';
 import { h, replaceChildren } from './dom';
+import { GUIDED_SESSION_KEY, SESSION_ORDER_KEY } from './guided-session';
 import { CURRENT_PERSON_KEY } from './history-access';
 import { SETUP_PREFS_KEY } from './setup-prefs';
 
@@ -21,6 +22,8 @@ const KEPT_AS: Readonly<Record<string, string>> = {
   [DATABASE_NAME]: 'The trial history: people, notes, trials and their recordings',
   [SETUP_PREFS_KEY]: 'The last set-up choices',
   [CURRENT_PERSON_KEY]: 'Who was being tested last',
+  [SESSION_ORDER_KEY]: 'The order of the legs chosen last',
+  [GUIDED_SESSION_KEY]: 'The test session under way in this tab',
 };
 
 /** The lines of a deletion report, in a person's words. */
@@ -142,7 +145,7 @@ export function privacyView(options: PrivacyViewOptions): HTMLElement {
       'ul',
       {},
       h('li', {}, 'The trial history: the people you test, their notes, their trials and recordings.'),
-      h('li', {}, 'The last set-up choices and who was being tested last.'),
+      h('li', {}, 'The last set-up choices, the test session under way and who was being tested last.'),
       h('li', {}, 'Stork’s own files, so that it opens without a network. They hold nothing about anyone.'),
     ),
     h('p', {}, 'Downloaded CSV files are yours to keep or delete: Stork does not track them.'),

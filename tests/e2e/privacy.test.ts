@@ -17,11 +17,14 @@ const HOSTILE_NOTES = '<b>not bold</b><script>window.__injected=2</script>';
 
 const app = useBuiltApp();
 
-/** What this origin keeps: IndexedDB database names, localStorage keys, Cache Storage names. */
-async function kept(page: Page): Promise<{ databases: string[]; keys: string[]; caches: string[] }> {
+/** What this origin keeps: IndexedDB database names, localStorage and sessionStorage keys, Cache Storage names. */
+async function kept(
+  page: Page,
+): Promise<{ databases: string[]; keys: string[]; tabKeys: string[]; caches: string[] }> {
   return page.evaluate(async () => ({
     databases: (await indexedDB.databases()).map((info) => info.name ?? '').sort(),
     keys: Object.keys(localStorage).sort(),
+    tabKeys: Object.keys(sessionStorage).sort(),
     caches: (await caches.keys()).sort(),
   }));
 }
@@ -69,7 +72,8 @@ describe('privacy', () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
     const before = await kept(page);
     expect(before.databases).toEqual(['stork-history']);
-    expect(before.keys).toEqual(['stork.person.v1', 'stork.setup.v1']);
+    expect(before.keys).toEqual(['stork.order.v1', 'stork.person.v1', 'stork.setup.v1']);
+    expect(before.tabKeys).toEqual(['stork.guided.v1']);
     expect(before.caches).toHaveLength(1);
     expect(before.caches[0]).toMatch(/^workbox-precache-v2-/);
 
@@ -105,13 +109,17 @@ describe('privacy', () => {
       .poll(async () => (await report.locator('li').allInnerTexts()).sort())
       .toEqual([
         'The last set-up choices',
+        'The order of the legs chosen last',
+        'The test session under way in this tab',
         'The trial history: people, notes, trials and their recordings',
         'Who was being tested last',
       ]);
     await expect.poll(() => privacy.getByRole('button', { name: 'Back to set-up' }).isHidden()).toBe(true);
     await screenshot(page, '52-privacy-deleted');
     // Gone, except the app's own files.
-    await expect.poll(() => kept(page)).toEqual({ databases: [], keys: [], caches: before.caches });
+    await expect
+      .poll(() => kept(page))
+      .toEqual({ databases: [], keys: [], tabKeys: [], caches: before.caches });
 
     await privacy.getByRole('button', { name: 'Start again' }).click();
     await page.getByRole('heading', { name: 'Single-leg balance test' }).waitFor();
