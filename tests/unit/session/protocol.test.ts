@@ -9,28 +9,12 @@ import {
   startSession,
   TRIALS_PER_LEG,
   type GuidedSession,
-  type Side,
 } from '../../../src/session/protocol';
 import { summarizeSession } from '../../../src/session/session-summary';
-import { DEFAULT_SETUP, type EndReason, type TrialRecord, type TrialSetup } from '../../../src/session/types';
+import { DEFAULT_SETUP, type TrialRecord, type TrialSetup } from '../../../src/session/types';
+import { sessionTrial } from '../helpers/session-trial';
 
-let id = 0;
-/** The fields the protocol reads; the rest of a record does not matter to it. */
-function trial(
-  side: Side,
-  holdTimeS: number,
-  endReason: EndReason = 'touchdown',
-  setup: Partial<TrialSetup> = {},
-): TrialRecord {
-  const interrupted = endReason === 'hidden' || endReason === 'sensor-silent';
-  return {
-    id: `t${++id}`,
-    setup: { ...DEFAULT_SETUP, ...setup, stanceSide: side },
-    endReason,
-    interrupted,
-    holdTimeS,
-  } as unknown as TrialRecord;
-}
+const trial = sessionTrial;
 
 function run(session: GuidedSession, ...records: TrialRecord[]): GuidedSession {
   return records.reduce(addTrial, session);

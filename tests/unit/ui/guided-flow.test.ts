@@ -1,7 +1,7 @@
 import { BehaviorSubject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { addTrial, nextTrial, startSession, type Side } from '../../../src/session/protocol';
-import { DEFAULT_SETUP, type EndReason, type TrialRecord, type TrialSetup } from '../../../src/session/types';
+import { DEFAULT_SETUP, type EndReason } from '../../../src/session/types';
 import type { PersonRecord } from '../../../src/storage';
 import { createGuidedFlow, type GuidedActions } from '../../../src/ui/guided-flow';
 import {
@@ -17,32 +17,10 @@ import {
   type GuidedState,
 } from '../../../src/ui/guided-session';
 import type { HistoryAccess } from '../../../src/ui/history-access';
-import type { KeyValueStore } from '../../../src/ui/setup-prefs';
+import { memoryStore, throwingStore } from '../helpers/memory-store';
+import { sessionTrial } from '../helpers/session-trial';
 
-function memoryStore(): KeyValueStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    getItem: (key) => entries.get(key) ?? null,
-    setItem: (key, value) => void entries.set(key, value),
-  };
-}
-
-let id = 0;
-function trial(
-  side: Side,
-  holdTimeS: number,
-  endReason: EndReason = 'touchdown',
-  setup: Partial<TrialSetup> = {},
-): TrialRecord {
-  return {
-    id: `t${++id}`,
-    setup: { ...DEFAULT_SETUP, ...setup, stanceSide: side },
-    endReason,
-    interrupted: endReason === 'hidden' || endReason === 'sensor-silent',
-    holdTimeS,
-  } as unknown as TrialRecord;
-}
+const trial = sessionTrial;
 
 /** A history whose current person can change; nothing else of it is read here. */
 function historyOf(
@@ -115,14 +93,7 @@ describe('keeping the session for the tab', () => {
     ];
     expect(parseGuided(good)).toEqual(state);
     for (const text of damaged) expect(parseGuided(text), text).toBeNull();
-    const throwing: KeyValueStore = {
-      getItem: () => {
-        throw new Error('SecurityError');
-      },
-      setItem: () => {
-        throw new Error('QuotaExceededError');
-      },
-    };
+    const throwing = throwingStore;
     expect(loadGuided(throwing, 'p1', '2026-12-07')).toBeNull();
     expect(() => saveGuided(throwing, state)).not.toThrow();
     expect(loadOrder(throwing)).toBe('alternate');

@@ -7,15 +7,7 @@ import {
   SETUP_PREFS_KEY,
   type KeyValueStore,
 } from '../../../src/ui/setup-prefs';
-
-function memoryStore(): KeyValueStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    getItem: (key) => entries.get(key) ?? null,
-    setItem: (key, value) => void entries.set(key, value),
-  };
-}
+import { memoryStore } from '../helpers/memory-store';
 
 describe('set-up preferences', () => {
   it('gives back the last saved choices', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SESSION, type SessionSettings } from '../../../src/training/plan';
 import { DEFAULT_PROGRAMME, type HomeProgramme } from '../../../src/training/programme';
-import type { KeyValueStore } from '../../../src/ui/setup-prefs';
 import {
   loadProgramme,
   loadSessionSettings,
@@ -10,24 +9,9 @@ import {
   saveSessionSettings,
   SESSION_PREFS_KEY,
 } from '../../../src/ui/training-prefs';
+import { memoryStore, throwingStore } from '../helpers/memory-store';
 
-function memoryStore(): KeyValueStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    getItem: (key) => entries.get(key) ?? null,
-    setItem: (key, value) => void entries.set(key, value),
-  };
-}
-
-const throwing: KeyValueStore = {
-  getItem: () => {
-    throw new Error('SecurityError');
-  },
-  setItem: () => {
-    throw new Error('QuotaExceededError');
-  },
-};
+const throwing = throwingStore;
 
 const tandem: SessionSettings = {
   ...DEFAULT_SESSION,
