@@ -31,10 +31,18 @@ export interface HoldTimeMeaning {
   text: string;
 }
 
-const NORM_SOURCE = 'Springer et al. 2007';
+export const NORM_SOURCE = 'Springer et al. 2007';
 
-function normRange(lowS: number, highS: number): string {
+/** The norm's band as shown: "21.5 s", or "41.2–41.9 s" when the age straddles two groups. */
+export function normRange(lowS: number, highS: number): string {
   return lowS === highS ? formatSeconds(lowS) : `${lowS.toFixed(1)}–${formatSeconds(highS)}`;
+}
+
+/** Where a hold time lies against the band, compared at the shown precision (0.1 s). */
+export function againstBand(holdTimeS: number, lowS: number, highS: number): 'below' | 'within' | 'above' {
+  // Compared at the shown precision, so 21.5 s is "within" a 21.5 s norm, as it reads.
+  const held = Math.round(holdTimeS * 10) / 10;
+  return held < lowS ? 'below' : held > highS ? 'above' : 'within';
 }
 
 /**
@@ -60,9 +68,7 @@ export function holdTimeMeaning(trial: MeaningTrial, person: NormPerson | null):
     date: trial.startedAt,
   });
   if (!norm.applies) return { applies: false, against: null, text: `No age norm: ${norm.reason}.` };
-  // Compared at the shown precision, so 21.5 s is "within" a 21.5 s norm, as it reads.
-  const held = Math.round(trial.holdTimeS * 10) / 10;
-  const against = held < norm.lowS ? 'below' : held > norm.highS ? 'above' : 'within';
+  const against = againstBand(trial.holdTimeS, norm.lowS, norm.highS);
   const where =
     against === 'within'
       ? norm.lowS === norm.highS

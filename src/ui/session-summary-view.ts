@@ -8,6 +8,7 @@ import { TRIALS_PER_LEG } from '../session/protocol';
 import type { LegSummary, SessionSummary } from '../session/session-summary';
 import { h } from './dom';
 import { formatSeconds } from './format';
+import { againstBand, NORM_SOURCE, normRange } from './result-meaning';
 import { EYES_LABELS, PLACEMENT_LABELS, STANCE_SIDE_LABELS, SURFACE_LABELS } from './labels';
 
 export interface SessionSummaryViewOptions {
@@ -20,8 +21,6 @@ export interface SessionSummaryViewOptions {
   onCompare?(): void;
 }
 
-const NORM_SOURCE = 'Springer et al. 2007';
-
 function conditionsLine(session: GuidedSession): string {
   const { eyes, surface, placement, capS } = session.setup;
   return [
@@ -32,13 +31,12 @@ function conditionsLine(session: GuidedSession): string {
   ].join(' · ');
 }
 
-/** Where a best lies against the norm band, at the shown precision (as the result page). */
+/** Where a best lies against the norm band, as the result page words it (result-meaning.ts). */
 function againstNorm(bestS: number, summary: SessionSummary): string | null {
   const { norm } = summary;
   if (!norm.applies) return null;
-  const shown = Math.round(bestS * 10) / 10;
-  if (shown < norm.lowS) return 'below the age norm';
-  if (shown > norm.highS) return 'above the age norm';
+  const where = againstBand(bestS, norm.lowS, norm.highS);
+  if (where !== 'within') return `${where} the age norm`;
   return norm.lowS === norm.highS ? 'at the age norm' : 'within the age norm';
 }
 
@@ -72,10 +70,7 @@ function legCard(leg: LegSummary, summary: SessionSummary): HTMLElement {
 function normLine(summary: SessionSummary): string {
   const { norm } = summary;
   if (!norm.applies) return `No age norm: ${norm.reason}.`;
-  const band =
-    norm.lowS === norm.highS
-      ? formatSeconds(norm.lowS)
-      : `${norm.lowS.toFixed(1)}–${formatSeconds(norm.highS)}`;
+  const band = normRange(norm.lowS, norm.highS);
   return `Age norm (${NORM_SOURCE}, age ${norm.ageGroups.join(' / ')}): ${band}, the average best of ${TRIALS_PER_LEG} trials of healthy people of that age.`;
 }
 
