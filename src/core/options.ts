@@ -6,9 +6,12 @@
 /**
  * Version of the analysis of a phone (motion) recording. Bump whenever a number it produces may
  * change for the same input: stored trials are re-analysed (src/storage/reanalysis.ts). A
- * change to the pipeline both kinds share bumps SWAY_ANALYSIS_VERSION too.
+ * change to the pipeline both kinds share bumps SWAY_ANALYSIS_VERSION too. 2: the touch-down
+ * detector also confirms gentle touch-downs (src/core/detect/gentle.ts), which can move the
+ * automatic window's end of a phone recording; a 2-D sway recording has no touch-down detection,
+ * so SWAY_ANALYSIS_VERSION stays 2.
  */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 /**
  * Version of the analysis of a 2-D sway recording (a force plate's centre of pressure), never
  * below ANALYSIS_VERSION. 2: a sway recording has no "go", so its automatic window starts at its

@@ -80,6 +80,48 @@ export interface TouchdownOptions {
    * @default 20
    */
   spikeMs2?: number;
+  /**
+   * A gentle touch-down (src/core/detect/gentle.ts): smallest upward jolt that makes a sample a
+   * candidate, m/s^2. A foot put down softly jolts the phone by 0.5-2 m/s^2; the kernel passes
+   * 0.6-0.9 of a 0.06-0.2 s pulse, so 0.4 keeps the softest. The belt IMU's quiet standing
+   * (fixtures/imu-standing q1-q10) stays under 0.3 m/s^2. Infinity turns the gentle path off.
+   * @default 0.4
+   */
+  gentleMinJoltMs2?: number;
+  /**
+   * ... and at least this many times the running mean jolt: quiet single-leg sway gives a mean
+   * jolt of 0.05-0.25 m/s^2, so the floor rules there; with more movement the candidate must
+   * stand out of it (3 times the mean absolute value: about 4 standard deviations).
+   * @default 3
+   */
+  gentleNoiseFactor?: number;
+  /**
+   * Smallest upward impulse of a gentle touch-down, m/s (the integral of |a| - g from 0.6 s
+   * before the candidate to 0.25 s after it). A half-sine of peak A over D carries 2AD/pi: 0.5
+   * m/s^2 over 0.06 s gives 0.019, 2 m/s^2 over 0.2 s 0.25; a tap on the phone (up to 1.2 m/s^2
+   * over 0.02-0.05 s, on any axis) at most 0.038, and a knee dip or a hip correction about 0,
+   * down and back up. On the simulated sets (tests/sim, seeds 5000-5099 and 9000-9099), 0.03
+   * missed more short landings and 0.02 let more knee dips through than 0.025.
+   * @default 0.025
+   */
+  gentleMinImpulseMs?: number;
+  /**
+   * Largest impulse per m/s^2 of the candidate's peak jolt, s: a landing is short (impulse
+   * about 0.04-0.15 s times its kernel peak on the simulated gentle set), the lift-off's weight
+   * shift slow (0.3-1.2 s times its peak), so 0.2 keeps the lift-off out.
+   * @default 0.2
+   */
+  gentleMaxImpulseS?: number;
+  /**
+   * Largest fast sway 0.12-0.32 s after the candidate, as a multiple of its usual level (the
+   * median of 0.2 s blocks over the 0.9 s before): two feet make it drop, but within the 0.5 s
+   * a live confirmation may take it has dropped only partly (the weight moves over about
+   * 0.4 s; on the simulated gentle set the ratio was 0.4-1.0 for most, above 1 for a tenth),
+   * so the check is that it has not grown the way it does in a stumble or a burst of sway.
+   * 1.5 lost more touch-downs made while the hands move the phone than it saved false ones.
+   * @default 2
+   */
+  gentleSwayRatio?: number;
 }
 
 export const DEFAULT_TOUCHDOWN_OPTIONS: Required<TouchdownOptions> = {
@@ -90,6 +132,11 @@ export const DEFAULT_TOUCHDOWN_OPTIONS: Required<TouchdownOptions> = {
   guardS: 0.06,
   horizontalWeight: 0.4,
   spikeMs2: 20,
+  gentleMinJoltMs2: 0.4,
+  gentleNoiseFactor: 3,
+  gentleMinImpulseMs: 0.025,
+  gentleMaxImpulseS: 0.2,
+  gentleSwayRatio: 2,
 };
 
 /** What each option must be: `finite` excludes Infinity; every option must be >= 0 (or > 0). */
@@ -102,6 +149,11 @@ const OPTION_RULES: Record<keyof TouchdownOptions, { positive: boolean; finite: 
   sideS: { positive: true, finite: true },
   guardS: { positive: false, finite: true },
   horizontalWeight: { positive: false, finite: true },
+  gentleMinJoltMs2: { positive: false, finite: false },
+  gentleNoiseFactor: { positive: false, finite: true },
+  gentleMinImpulseMs: { positive: false, finite: true },
+  gentleMaxImpulseS: { positive: true, finite: false },
+  gentleSwayRatio: { positive: true, finite: false },
 };
 
 /**
@@ -123,6 +175,11 @@ export function resolveTouchdownOptions(options: TouchdownOptions = {}): Require
     guardS: d.guardS,
     horizontalWeight: d.horizontalWeight,
     spikeMs2: d.spikeMs2,
+    gentleMinJoltMs2: d.gentleMinJoltMs2,
+    gentleNoiseFactor: d.gentleNoiseFactor,
+    gentleMinImpulseMs: d.gentleMinImpulseMs,
+    gentleMaxImpulseS: d.gentleMaxImpulseS,
+    gentleSwayRatio: d.gentleSwayRatio,
   };
   for (const key of Object.keys(OPTION_RULES) as (keyof TouchdownOptions)[]) {
     const value = options[key];

@@ -28,6 +28,19 @@
  * Cost: O(1) time and memory per sample (a fixed ring of 2048 samples and running sums).
  * The rotation rate is accepted for the interface's sake and not used by this version.
  */
+import {
+  GENTLE_BASELINE_FROM_S,
+  GENTLE_CONFIRM_BY_S,
+  GENTLE_EARLIEST_S,
+  GENTLE_IMPULSE_FROM_S,
+  GENTLE_IMPULSE_TO_S,
+  GENTLE_SWAY_AFTER_FROM_S,
+  GENTLE_SWAY_AFTER_TO_S,
+  fastSway,
+  gentleBaseline,
+  upwardImpulse,
+  type GentleBaseline,
+} from './gentle';
 import { SampleRing } from './sample-ring';
 import { resolveTouchdownOptions, type TouchdownOptions } from './touchdown-options';
 
@@ -132,6 +145,13 @@ class StreamingTouchdownDetector implements TouchdownDetector {
   private noiseMs2 = 0;
   private noiseT = Number.NaN;
 
+  // A gentle touch-down candidate (gentle.ts): its time (NaN while there is none), what it is
+  // measured against, and the largest upward jolt of the samples in its first guard + side.
+  private firstT = Number.NaN;
+  private gentleT = Number.NaN;
+  private gentlePeak = 0;
+  private gentleBase: GentleBaseline | null = null;
+
   constructor(
     options: TouchdownOptions,
     private readonly onScore?: (
@@ -179,6 +199,7 @@ class StreamingTouchdownDetector implements TouchdownDetector {
       if (!Number.isFinite(t) || !Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) continue;
       if (!(t > this.lastT)) continue;
       this.lastT = t;
+      if (this.samplesSeen === 0) this.firstT = t;
       this.samplesSeen++;
       if (this.touchdownS !== null) continue;
       this.nextX = x;
@@ -234,6 +255,46 @@ class StreamingTouchdownDetector implements TouchdownDetector {
       }
       this.centre++;
     }
+    if (!Number.isNaN(this.gentleT) && newestT >= this.gentleT + GENTLE_SWAY_AFTER_TO_S) {
+      // A gap in the samples that holds the answer back past GENTLE_CONFIRM_BY_S drops the
+      // candidate: a live confirmation must come within 0.5 s of the event (SPEC section 5).
+      if (newestT <= this.gentleT + GENTLE_CONFIRM_BY_S && this.gentleConfirmed())
+        this.touchdownS = this.gentleT;
+      else this.gentleT = Number.NaN;
+    }
+  }
+
+  /**
+   * A sample whose upward jolt reaches the gentle floor becomes the candidate, from
+   * GENTLE_EARLIEST_S after the first sample on, and if its baseline window is still stored.
+   */
+  private startGentle(tS: number, up: number): void {
+    const ring = this.ring;
+    const fromS = tS - GENTLE_BASELINE_FROM_S;
+    if (tS < this.firstT + GENTLE_EARLIEST_S || ring.t(ring.oldest) > fromS) return;
+    const base = gentleBaseline(ring, fromS, tS - GENTLE_IMPULSE_FROM_S);
+    if (base === null) return;
+    this.gentleT = tS;
+    this.gentlePeak = up;
+    this.gentleBase = base;
+  }
+
+  /** The candidate's three checks (gentle.ts), once the samples to 0.32 s after it are in. */
+  private gentleConfirmed(): boolean {
+    const o = this.o;
+    const t = this.gentleT;
+    const base = this.gentleBase!;
+    const impulse = upwardImpulse(this.ring, t - GENTLE_IMPULSE_FROM_S, t + GENTLE_IMPULSE_TO_S, base.g);
+    if (!(impulse >= o.gentleMinImpulseMs && impulse <= o.gentleMaxImpulseS * this.gentlePeak)) return false;
+    const after = fastSway(
+      this.ring,
+      t + GENTLE_SWAY_AFTER_FROM_S,
+      t + GENTLE_SWAY_AFTER_TO_S,
+      base.ux,
+      base.uy,
+      base.uz,
+    );
+    return after <= o.gentleSwayRatio * base.sway;
   }
 
   /** Score the sample at `this.centre`; true when its jolt reaches the threshold. */
@@ -286,6 +347,11 @@ class StreamingTouchdownDetector implements TouchdownDetector {
     const threshold = Math.max(o.minJoltMs2, o.noiseFactor * this.noiseMs2);
     this.onScore?.(tS, jolt, threshold, vertical, horizontal, this.noiseMs2);
     if (jolt >= threshold) return true;
+    if (Number.isNaN(this.gentleT)) {
+      if (up >= Math.max(o.gentleMinJoltMs2, o.gentleNoiseFactor * this.noiseMs2)) this.startGentle(tS, up);
+    } else if (tS <= this.gentleT + o.guardS + o.sideS) {
+      this.gentlePeak = Math.max(this.gentlePeak, up);
+    }
     // Running mean jolt with an exponential forgetting of time constant noiseTauS, each value
     // clipped to NOISE_CLIP_FACTOR times the mean so one transient (the lift-off) barely moves it.
     const alpha = Number.isNaN(this.noiseT) ? 1 : 1 - Math.exp(-(tS - this.noiseT) / o.noiseTauS);

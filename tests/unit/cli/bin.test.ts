@@ -43,7 +43,7 @@ describe('bin/stork.mjs (the built command line)', () => {
     const version = await storkProcess(['--version']);
     expect(version.code).toBe(0);
     // package.json's version; the analysis versions of src/core/options.ts (1 phone, 2 sway).
-    expect(version.stdout).toBe(`stork ${packageJson.version} (analysis version 1, 2-D sway 2)\n`);
+    expect(version.stdout).toBe(`stork ${packageJson.version} (analysis version 2, 2-D sway 2)\n`);
   }, 60_000);
 
   it('gives the same bytes with 2 worker threads as with 1, in the order of the input, bad files included', async () => {

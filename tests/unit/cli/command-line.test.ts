@@ -242,7 +242,7 @@ describe('help and version', () => {
     expect(await stork(['--version'])).toEqual({
       code: EXIT_OK,
       // src/core/options.ts: ANALYSIS_VERSION 1 (phone), SWAY_ANALYSIS_VERSION 2 (2-D sway).
-      stdout: `stork ${packageJson.version} (analysis version 1, 2-D sway 2)\n`,
+      stdout: `stork ${packageJson.version} (analysis version 2, 2-D sway 2)\n`,
       stderr: '',
     });
   });

@@ -130,7 +130,7 @@ describe('stork analyze', () => {
       // 601 rows in the file (0 to 12 s at 50 Hz); N = floor((12 - 1) * 50) + 1 = 551 on the grid (SPEC section 3)
       samples_received: '601',
       samples_analysed: '551',
-      analysis_version: '1',
+      analysis_version: '2',
     });
     expect(Number(parsed.data[0]?.rms_ap_m_s2)).toBeGreaterThan(0);
   });

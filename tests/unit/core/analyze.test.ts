@@ -67,7 +67,7 @@ describe('analyze', () => {
     expect(result.touchdownS).toBeNull();
     expect(result.window.toS).toBeCloseTo(quiet.durationS, 1);
     expect(result.holdTimeS).toBe(result.window.toS);
-    expect(result.analysisVersion).toBe(1);
+    expect(result.analysisVersion).toBe(2);
     expect(result.options).toEqual({ rateHz: 50, cutoffHz: 3.5, filterOrder: 4 });
   });
 

@@ -6,11 +6,11 @@
  * scenario and written, with this command, into docs/analysis.md:
  *   nice npx vitest run --project unit tests/unit/detect/touchdown-edges.test.ts
  *
- * SPEC section 5's targets (at least 95 % found within 0.25 s, at most 5 % false) are not all
- * met: today's detector confirms a jolt of at least 2 m/s^2 and does not use the change of
- * sway after a touch-down, so most gentle touch-downs are missed. The floors below are the
- * figures as measured, so that a change that loses ground fails here; raise them when the
- * detector gets better.
+ * SPEC section 5's targets (at least 95 % found within 0.25 s, at most 5 % false) are met on
+ * these ranges but for touch-downs while the hands shift the phone (92 % on both). The floors
+ * below are the figures as measured, so that a change that loses ground fails here; raise
+ * them when the detector gets better. (Before the gentle path, src/core/detect/gentle.ts:
+ * gentle 0 % and 1 %, shift 56 % and 44 %, grab 89 % and 87 %.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -26,14 +26,16 @@ const TRIALS = 100;
 const SEED_RANGES = { first: 5000, heldOut: 9000 } as const;
 
 /**
- * Measured floors per scenario (both seed ranges): share found within 0.25 s, or for
- * `weightShift` share without a detection. None for `gentle`: 0-1 % are found today.
+ * Measured floors per scenario (the lower of the two seed ranges): share found within 0.25 s,
+ * or for `weightShift` share without a detection. Measured: gentle 98 % and 95 %, shift 92 %
+ * and 92 %, weightShift 98 % and 98 % (2 false each), hop 100 % and 100 %, grab 100 % and 99 %.
  */
-const MEASURED_FLOOR: Partial<Record<EdgeScenario, number>> = {
-  shift: 0.44,
-  weightShift: 0.99,
+const MEASURED_FLOOR: Record<EdgeScenario, number> = {
+  gentle: 0.95,
+  shift: 0.92,
+  weightShift: 0.98,
   hop: 0.99,
-  grab: 0.85,
+  grab: 0.99,
 };
 
 describe(`the detector on the edge scenarios, ${TRIALS} trials each`, () => {
@@ -59,7 +61,6 @@ describe(`the detector on the edge scenarios, ${TRIALS} trials each`, () => {
 
   for (const kind of EDGE_SCENARIOS) {
     const floor = MEASURED_FLOOR[kind];
-    if (floor === undefined) continue;
     it(`${kind}: no worse than measured (${(100 * floor).toFixed(0)} %) on both seed ranges`, () => {
       for (const range of Object.keys(SEED_RANGES)) {
         const f = figures.get(`${kind}/${range}`)!;

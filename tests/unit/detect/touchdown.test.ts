@@ -139,7 +139,9 @@ describe('detectTouchdown on synthetic signals', () => {
       ay: Array.from({ length: n }, () => G + noise()),
       az: Array.from({ length: n }, () => noise()),
     };
-    const trace = traceTouchdown(rec);
+    // The gentle path off: 0.6 m/s^2 of white noise carries random impulses of about 0.05 m/s
+    // over its 0.85 s window, and this test is about the jolt threshold alone.
+    const trace = traceTouchdown(rec, { gentleMinJoltMs2: Infinity });
     trace.thresholdMs2.forEach((thr, i) => {
       expect(thr).toBeCloseTo(Math.max(2, 8 * trace.noiseMs2[i]!), 12);
     });
@@ -151,8 +153,11 @@ describe('detectTouchdown on synthetic signals', () => {
     expect(detectTouchdown(shifted)! - 1000).toBeCloseTo(301 / 60, 9);
   });
 
-  it('finds nothing when the threshold is out of reach', () => {
-    expect(detectTouchdown(jolt, { minJoltMs2: 100 })).toBeNull();
+  it('finds nothing when both thresholds are out of reach', () => {
+    expect(detectTouchdown(jolt, { minJoltMs2: 100, gentleMinJoltMs2: 100 })).toBeNull();
+    // With the jolt floor alone out of reach, the gentle path still finds the jolt: upward,
+    // short (0.08 s), with an impulse of 2 * 4 * 0.08 / pi = 0.20 m/s, the sway unchanged.
+    expect(detectTouchdown(jolt, { minJoltMs2: 100 })).toBeCloseTo(5.0, 1);
   });
 });
 
@@ -176,7 +181,15 @@ describe('options', () => {
       ),
     ).toThrow('Touch-down detector: noiseFactor must be a non-negative finite number (got NaN)');
     // Infinity turns detection off rather than being an error.
-    expect(detectTouchdown(synthetic(10, 60, halfSine(5.0, 0.08, 4)), { minJoltMs2: Infinity })).toBeNull();
+    expect(
+      detectTouchdown(synthetic(10, 60, halfSine(5.0, 0.08, 4)), {
+        minJoltMs2: Infinity,
+        gentleMinJoltMs2: Infinity,
+      }),
+    ).toBeNull();
+    expect(() => createTouchdownDetector({ gentleSwayRatio: 0 })).toThrow(
+      'Touch-down detector: gentleSwayRatio must be a positive number (got 0)',
+    );
   });
 });
 

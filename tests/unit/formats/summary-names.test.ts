@@ -75,8 +75,9 @@ describe('a summary written before the columns were renamed', () => {
     // The file says 12.127800000000743: read back exactly as it is written.
     expect(record.holdTimeS).toBe(12.127800000000743);
     expect(record.samples.tS).toHaveLength(724);
-    // The stored analysis is the samples' analysis, number for number (the file was written from it).
-    expect(record.analysis).toEqual(analyze(recordingOfSamples(record.samples)));
+    // The stored analysis is the samples' analysis, number for number (the file was written from
+    // it), under the file's analysis version, 1: the history re-analyses it with the current one.
+    expect(record.analysis).toEqual({ ...analyze(recordingOfSamples(record.samples)), analysisVersion: 1 });
   });
 
   it('written again has the new names, the hold time to the nanosecond, and reads back to the same trial', () => {

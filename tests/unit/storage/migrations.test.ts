@@ -1,3 +1,4 @@
+import { ANALYSIS_VERSION } from '../../../src/core/options';
 /**
  * Every earlier schema version is built with its own step (migrations.ts), filled with data in
  * that version's shape, and then opened with the current code: everything must be there.
@@ -68,14 +69,14 @@ async function expectEverythingThere(name: string): Promise<void> {
     expect(back!.sampleBytes).toBe(encodedByteLength(encodeSamples(record.samples)));
   }
   // analysisVersion comes from the stored analysis; without one it is 0, so re-analysis takes it.
-  expect(listed.map((t) => t.analysisVersion)).toEqual([1, 0, 1]);
+  expect(listed.map((t) => t.analysisVersion)).toEqual([ANALYSIS_VERSION, 0, ANALYSIS_VERSION]);
   const seen: number[] = [];
   const report = await store.reanalyzeOutdated({
     analyzeSamples: (samples) => {
       seen.push(samples.tS.length);
-      return { ...trials[0]!.analysis!, analysisVersion: 1 };
+      return { ...trials[0]!.analysis!, analysisVersion: ANALYSIS_VERSION };
     },
-    version: 1,
+    version: ANALYSIS_VERSION,
   });
   expect(report).toEqual({ reanalysed: 1, failed: 0, complete: true });
   expect(seen).toEqual([60]);
@@ -149,7 +150,7 @@ describe('schema migrations', () => {
       startedAtMs: Date.parse(deleted.startedAt),
       sampleCount: 10,
       sampleBytes: 0,
-      analysisVersion: 1,
+      analysisVersion: ANALYSIS_VERSION,
       deletedAtMs: Date.parse('2026-06-01T11:59:00Z'),
     });
     await db.put('samples', { trialId: 'deleted', ...encodeSamples(deletedSamples) });

@@ -7,9 +7,12 @@ import { recordingOf } from '../../../src/session/trial-run';
 import type { TrialRecord, TrialSamples } from '../../../src/session/types';
 import { freshStore, makeAnalysis, makeRecord, sameSamples } from './trial-factory';
 
+/** The version after the current one: what the stored trials are re-analysed to. */
+const NEXT = ANALYSIS_VERSION + 1;
+
 /** An analysis "of the next version" whose rms is the number of rows: shows which samples it saw. */
 const nextVersion = (samples: TrialSamples): AnalysisResult =>
-  makeAnalysis({ version: 2, rms: samples.tS.length });
+  makeAnalysis({ version: NEXT, rms: samples.tS.length });
 
 async function storeWith(records: TrialRecord[]) {
   const made = await freshStore();
@@ -27,7 +30,7 @@ describe('re-analysis when the analysis version changes', () => {
     const seen: TrialSamples[] = [];
     const progress: number[] = [];
     const report = await store.reanalyzeOutdated({
-      version: 2,
+      version: NEXT,
       batchSize: 2,
       analyzeSamples: (samples) => {
         seen.push(samples);
@@ -43,18 +46,18 @@ describe('re-analysis when the analysis version changes', () => {
       expect(seen.some((samples) => sameSamples(samples, record.samples))).toBe(true);
     const listed = await store.trials.listByPerson(personId);
     expect(listed.map((t) => [t.id, t.analysisVersion, t.analysis!.metrics.rms])).toEqual([
-      ['t5', 2, 105],
-      ['t4', 2, 104],
-      ['t3', 2, 103],
-      ['t2', 2, 102],
-      ['t1', 2, 101],
+      ['t5', NEXT, 105],
+      ['t4', NEXT, 104],
+      ['t3', NEXT, 103],
+      ['t2', NEXT, 102],
+      ['t1', NEXT, 101],
     ]);
     // what the live test measured stays: hold time and end reason are the session's, not the analysis'
     expect(listed.every((t) => t.holdTimeS === 45 && t.endReason === 'completed')).toBe(true);
 
     let calls = 0;
     const again = await store.reanalyzeOutdated({
-      version: 2,
+      version: NEXT,
       analyzeSamples: (samples) => {
         calls++;
         return nextVersion(samples);
@@ -69,7 +72,7 @@ describe('re-analysis when the analysis version changes', () => {
     const { store, personId } = await storeWith(records);
     let batches = 0;
     const first = await store.reanalyzeOutdated({
-      version: 2,
+      version: NEXT,
       batchSize: 2,
       analyzeSamples: nextVersion,
       onProgress: () => batches++,
@@ -77,11 +80,11 @@ describe('re-analysis when the analysis version changes', () => {
     });
     expect(first).toEqual({ reanalysed: 2, failed: 0, complete: false });
     const versions = (await store.trials.listByPerson(personId)).map((t) => t.analysisVersion).sort();
-    expect(versions).toEqual([1, 1, 1, 2, 2]);
+    expect(versions).toEqual([ANALYSIS_VERSION, ANALYSIS_VERSION, ANALYSIS_VERSION, NEXT, NEXT]);
 
-    const rest = await store.reanalyzeOutdated({ version: 2, batchSize: 2, analyzeSamples: nextVersion });
+    const rest = await store.reanalyzeOutdated({ version: NEXT, batchSize: 2, analyzeSamples: nextVersion });
     expect(rest).toEqual({ reanalysed: 3, failed: 0, complete: true });
-    expect((await store.trials.listByPerson(personId)).every((t) => t.analysisVersion === 2)).toBe(true);
+    expect((await store.trials.listByPerson(personId)).every((t) => t.analysisVersion === NEXT)).toBe(true);
   });
 
   it('keeps the message when the new analysis cannot analyse a trial, and does not retry it', async () => {
@@ -101,7 +104,7 @@ describe('re-analysis when the analysis version changes', () => {
     // the record without analysis was judged by this code: its version is the current one
     expect((await store.trials.get('not-started'))!.analysisVersion).toBe(ANALYSIS_VERSION);
     const report = await store.reanalyzeOutdated({
-      version: 2,
+      version: NEXT,
       analyzeSamples: (samples) => {
         if (samples.tS.length === 41)
           throw new AnalysisError('window shorter than 2 s (0.68 s, from 1.00 to 1.68 s)');
@@ -112,12 +115,12 @@ describe('re-analysis when the analysis version changes', () => {
     expect(await store.trials.get('bad')).toMatchObject({
       analysis: null,
       analysisError: 'window shorter than 2 s (0.68 s, from 1.00 to 1.68 s)',
-      analysisVersion: 2,
+      analysisVersion: NEXT,
     });
     expect(await store.trials.get('not-started')).toMatchObject({
       analysis: null,
       analysisError: 'the trial ended before "go": nothing was measured',
-      analysisVersion: 2,
+      analysisVersion: NEXT,
     });
     expect((await store.trials.get('ok'))!.analysis!.metrics.rms).toBe(40);
   });

@@ -1,3 +1,4 @@
+import { ANALYSIS_VERSION } from '../../../src/core/options';
 /**
  * The per-person summary (summaries.ts) is a cache of the trials: whatever happens to the
  * trials, listing must give exactly what a rebuild from the trials gives.
@@ -107,15 +108,15 @@ describe('listing from the summary', () => {
     await check(['t2', 't3']);
     expect((await store.trials.listByPerson(b.id)).map((t) => t.id)).toEqual(['t1']);
     await store.reanalyzeOutdated({
-      version: 2,
-      analyzeSamples: () => makeAnalysis({ version: 2, rms: 0.5 }),
+      version: ANALYSIS_VERSION + 1,
+      analyzeSamples: () => makeAnalysis({ version: ANALYSIS_VERSION + 1, rms: 0.5 }),
     });
     await check(['t2', 't3']);
     expect(
       (await store.trials.listByPerson(a.id)).map((t) => [t.analysisVersion, t.analysis!.metrics.rms]),
     ).toEqual([
-      [2, 0.5],
-      [2, 0.5],
+      [ANALYSIS_VERSION + 1, 0.5],
+      [ANALYSIS_VERSION + 1, 0.5],
     ]);
     await store.trials.remove('t2');
     await store.purgeDeleted();
