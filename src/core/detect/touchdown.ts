@@ -7,7 +7,9 @@
  * `TouchdownOptions` for the kernel, its sizes and their reasons); the difference, split
  * along the local gravity direction into vertical and (down-weighted) horizontal parts, is
  * the sample's jolt size. The first sample whose jolt reaches
- * `max(minJoltMs2, noiseFactor * running mean jolt)` is the touch-down.
+ * `max(minJoltMs2, noiseFactor * running mean jolt)` is the touch-down. A softer upward jolt
+ * (from `gentleMinJoltMs2`) is a candidate for a gentle touch-down, confirmed by the impulse,
+ * pulse length and sway checks of gentle.ts once the samples to 0.32 s after it are in.
  *
  * Why it is robust to what SPEC section 5 lists:
  * - tilted phone, chest or lumbar placement: gravity's direction is the local side mean, no
@@ -23,9 +25,10 @@
  *
  * Latency: a sample is scored once its after-window is complete, guardS + sideS = 0.16 s
  * after it, plus one sample for the glitch filter, so a touch-down is confirmed about 0.2 s
- * after it happens (SPEC asks within 0.5 s).
+ * after it happens (SPEC asks within 0.5 s); a gentle one 0.32-0.45 s after its candidate.
  *
- * Cost: O(1) time and memory per sample (a fixed ring of 2048 samples and running sums).
+ * Cost: O(1) time and memory per sample (a fixed ring of 2048 samples and running sums),
+ * plus O(window) for each gentle candidate (rare: a few per recording).
  * The rotation rate is accepted for the interface's sake and not used by this version.
  */
 import {
