@@ -1,25 +1,29 @@
 /**
  * A gentle touch-down, SPEC section 5's second signature: the free foot put down softly gives a
  * jolt well under the detector's 2 m/s^2 floor (0.5-2 m/s^2), which alone would not stand out
- * of knee dips, hip corrections and taps on the phone. Three things together tell it apart,
+ * of knee dips, hip corrections and taps on the phone. Three signs together tell it apart,
  * each measured on the samples around a candidate (a sample whose upward jolt reaches the
  * gentle floor, see `TouchdownOptions.gentleMinJoltMs2`):
  *
- * 1. **An upward impulse.** Landing on the second foot stops the body's slight fall onto it:
- *    the phone's specific force rises above gravity and the body's vertical velocity changes
- *    upward, by the integral of (|a| - g) over the event. A knee dip or a hip correction is a
- *    push and a stop, down and back up (no net change of velocity), and a tap on the phone is
- *    too short to carry one. |a| (the magnitude), not the vertical component, so that a phone
+ * 1. **An upward impulse, with no fall before it.** Landing on the second foot stops the
+ *    body's slight fall onto it: the phone's specific force rises above gravity and the body's
+ *    vertical velocity changes upward, by the integral of (|a| - g) over the jolt (from 0.15 s
+ *    before the candidate to 0.25 s after it). A knee dip or a hip correction is a push and a
+ *    stop, down and back up: its upward half carries an impulse too, but right after a fall of
+ *    the same size, which a landing does not have (`gentleMaxFall`). A tap on the phone is too
+ *    short to carry one. |a| (the magnitude), not the vertical component, so that a phone
  *    turning in the hands does not move gravity into the integral; g is the median |a| over
- *    0.9 s before (which absorbs the sensor's gain and offset).
+ *    up to 10 s before (it absorbs the sensor's gain and offset; a median, so the lift-off's
+ *    bump does not raise it). The window is short because the hands moving the phone change
+ *    its velocity too, by up to about 0.1 m/s over their 0.5-1.5 s in any direction.
  * 2. **A short pulse.** The impulse is at most `gentleMaxImpulseS` times the jolt's peak: a
  *    landing spreads its change of momentum over 0.05-0.2 s, the lift-off's weight shift over
  *    0.3-0.5 s (far more impulse for its peak), so the lift-off is not taken for a landing.
  * 3. **The sway does not grow.** Once two feet carry the body its sway drops; it takes about
- *    0.4 s to settle, more than the 0.5 s a live confirmation may take leaves after the jolt,
+ *    0.4 s to settle, longer than a live confirmation (within 0.5 s of the jolt) may wait,
  *    so the check is that the fast sway (the horizontal acceleration about a parabola,
  *    0.12-0.32 s after the candidate) is at most `gentleSwayRatio` times its usual level (the
- *    median over 0.2 s blocks of the 0.9 s before): a stumble or a new burst of sway raise it.
+ *    median over 0.2 s blocks from 1.5 to 0.6 s before): a stumble or a new burst of sway raise it.
  *
  * All windows are in seconds, so 50-100 Hz, jitter and dropped samples change only how many
  * samples they hold; a window left with too few samples (a gap) rejects the candidate.
@@ -27,19 +31,29 @@
 import type { SampleRing } from './sample-ring';
 
 /**
- * The gravity baseline and the usual sway are read from `t - GENTLE_BASELINE_FROM_S` to
- * `t - GENTLE_IMPULSE_FROM_S` (0.9 s): a touch-down may come 2 s after "go", about 0.4 s
- * after the lift-off ends, so a longer baseline would reach into the lift-off more often (on
- * the simulated gentle set, 2.2 s found 94 % and 88 % of two seed ranges, 1.5 s 98 % and 92 %).
+ * The usual sway and gravity's direction are read from `t - GENTLE_BASELINE_FROM_S` to
+ * `t - GENTLE_BASELINE_TO_S` (0.9 s): a touch-down may come 2 s after "go", about 0.4 s after
+ * the lift-off ends, so a longer window would reach into the lift-off more often.
  */
 export const GENTLE_BASELINE_FROM_S = 1.5;
+export const GENTLE_BASELINE_TO_S = 0.6;
+/** Gravity's level, the median |a|, is read over up to this long before the baseline's end, s. */
+export const GENTLE_GRAVITY_FROM_S = 10;
 /**
- * The impulse is integrated from this long before the candidate: the upward half of a knee dip
- * (down and back up over 0.4-1 s) crosses the floor at about 0.6 of the dip, so for the dips
- * that jolt enough to be candidates (0.4-0.6 s: a slower one is too smooth for the kernel) the
- * downward half is inside the integral and cancels the upward half.
+ * The impulse is integrated from this long before the candidate: the candidate is the first
+ * sample past the gentle floor, on the jolt's rising edge, up to about 0.1 s after a soft
+ * landing (0.2 s long) starts.
  */
-export const GENTLE_IMPULSE_FROM_S = 0.6;
+export const GENTLE_IMPULSE_FROM_S = 0.15;
+/**
+ * A fall is looked for over this window before the candidate, s: a knee dip lasts 0.4-1 s, and
+ * its upward half crosses the floor about 0.6 of the way through, so its downward half lies
+ * within 0.7 s before. The window ends where the jolt's own rise begins.
+ */
+export const GENTLE_FALL_FROM_S = 0.7;
+export const GENTLE_FALL_TO_S = 0.05;
+/** The fall is the lowest mean of |a| - g over this long, s (a dip's downward half lasts 0.2-0.5 s). */
+const FALL_WINDOW_S = 0.1;
 /** ... to this long after it: the candidate is on the jolt's rising edge, and a soft landing lasts up to 0.2 s. */
 export const GENTLE_IMPULSE_TO_S = 0.25;
 /** The fast sway after the candidate is read over this window, s after it (it ends 0.32 s after: the confirmation). */
@@ -77,29 +91,35 @@ export function indexAtOrAfter(ring: SampleRing, tS: number): number {
 const magnitude = (ring: SampleRing, i: number): number =>
   Math.sqrt(ring.x(i) ** 2 + ring.y(i) ** 2 + ring.z(i) ** 2);
 
-/** What a candidate is measured against: gravity over the baseline window. */
+/** What a candidate is measured against: gravity and the usual sway before it. */
 export interface GentleBaseline {
-  /** mean |a| over the window, m/s^2 */
+  /** median |a| over the gravity window, m/s^2 */
   g: number;
-  /** unit vector of the mean acceleration (gravity's direction in the device frame) */
+  /** unit vector of the mean acceleration over the baseline window (gravity's direction in the device frame) */
   ux: number;
   uy: number;
   uz: number;
-  /** median fast sway over the window's 0.2 s blocks, m/s^2 */
+  /** median fast sway over the baseline window's 0.2 s blocks, m/s^2 */
   sway: number;
 }
 
-/** The baseline over [fromS, toS), or null when the window holds too few samples. */
-export function gentleBaseline(ring: SampleRing, fromS: number, toS: number): GentleBaseline | null {
+/**
+ * The baseline of a candidate: g, the median |a| over [gravityFromS, toS), and gravity's
+ * direction and the usual sway over [fromS, toS); null when a window holds too few samples.
+ */
+export function gentleBaseline(
+  ring: SampleRing,
+  gravityFromS: number,
+  fromS: number,
+  toS: number,
+): GentleBaseline | null {
   const from = indexAtOrAfter(ring, fromS);
   const to = indexAtOrAfter(ring, toS);
   if (to - from < MIN_WINDOW_SAMPLES) return null;
-  const mags: number[] = [];
   let sx = 0;
   let sy = 0;
   let sz = 0;
   for (let i = from; i < to; i++) {
-    mags.push(magnitude(ring, i));
     sx += ring.x(i);
     sy += ring.y(i);
     sz += ring.z(i);
@@ -116,10 +136,34 @@ export function gentleBaseline(ring: SampleRing, fromS: number, toS: number): Ge
   }
   if (blocks.length === 0) return null;
   blocks.sort((a, b) => a - b);
-  // The median, not the mean: a lift-off just before the window's end is an upward bump that
-  // would raise a mean and hide the landing's impulse.
-  mags.sort((a, b) => a - b);
-  return { g: mags[Math.floor(mags.length / 2)]!, ux, uy, uz, sway: blocks[Math.floor(blocks.length / 2)]! };
+  // The median, not the mean: a lift-off inside the window is an upward bump that would raise
+  // a mean and hide the landing's impulse.
+  const gFrom = indexAtOrAfter(ring, gravityFromS);
+  const magnitudes = new Float64Array(to - gFrom);
+  for (let i = gFrom; i < to; i++) magnitudes[i - gFrom] = magnitude(ring, i);
+  magnitudes.sort();
+  return { g: magnitudes[magnitudes.length >> 1]!, ux, uy, uz, sway: blocks[blocks.length >> 1]! };
+}
+
+/**
+ * The deepest fall over [fromS, toS): the lowest mean of (|a| - g) over FALL_WINDOW_S centred
+ * on a sample of the window, m/s^2 (0 or negative).
+ */
+export function deepestFall(ring: SampleRing, fromS: number, toS: number, g: number): number {
+  const from = indexAtOrAfter(ring, fromS);
+  const to = indexAtOrAfter(ring, toS);
+  const half = FALL_WINDOW_S / 2;
+  let lo = indexAtOrAfter(ring, fromS - half);
+  let hi = lo;
+  let sum = 0;
+  let lowest = 0;
+  for (let i = from; i < to; i++) {
+    const t = ring.t(i);
+    while (hi < ring.count && ring.t(hi) <= t + half) sum += magnitude(ring, hi++) - g;
+    while (ring.t(lo) < t - half) sum -= magnitude(ring, lo++) - g;
+    lowest = Math.min(lowest, sum / (hi - lo));
+  }
+  return lowest;
 }
 
 /**

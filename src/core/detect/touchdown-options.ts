@@ -96,25 +96,35 @@ export interface TouchdownOptions {
    */
   gentleNoiseFactor?: number;
   /**
-   * Smallest upward impulse of a gentle touch-down, m/s (the integral of |a| - g from 0.6 s
+   * Smallest upward impulse of a gentle touch-down, m/s (the integral of |a| - g from 0.15 s
    * before the candidate to 0.25 s after it). A half-sine of peak A over D carries 2AD/pi: 0.5
    * m/s^2 over 0.06 s gives 0.019, 2 m/s^2 over 0.2 s 0.25; a tap on the phone (up to 1.2 m/s^2
-   * over 0.02-0.05 s, on any axis) at most 0.038, and a knee dip or a hip correction about 0,
-   * down and back up. On the simulated sets (tests/sim, seeds 5000-5099 and 9000-9099), 0.03
-   * missed more short landings and 0.02 let more knee dips through than 0.025.
-   * @default 0.025
+   * over 0.02-0.05 s, on any axis) at most 0.038, but it does not change the sway. On the
+   * simulated sets (tests/sim, seeds 5000-5099 and 9000-9099) 0.02 found the most landings for
+   * the fewest false detections (0.015 more of both, 0.025 fewer of both).
+   * @default 0.02
    */
   gentleMinImpulseMs?: number;
   /**
-   * Largest impulse per m/s^2 of the candidate's peak jolt, s: a landing is short (impulse
-   * about 0.04-0.15 s times its kernel peak on the simulated gentle set), the lift-off's weight
-   * shift slow (0.3-1.2 s times its peak), so 0.2 keeps the lift-off out.
+   * Deepest fall allowed before a gentle touch-down, as a fraction of its peak jolt: the lowest
+   * 0.1 s mean of |a| - g from 0.7 to 0.05 s before the candidate may be at most this far below
+   * 0. A knee dip's upward half, which looks like a soft landing, follows a fall as deep as it
+   * (the simulated dips: 0.3-1.2 m/s^2 down, then as much up); the 0.1 m/s^2 rounding and the
+   * sway stay within a few hundredths.
+   * @default 0.3
+   */
+  gentleMaxFall?: number;
+  /**
+   * Largest impulse per m/s^2 of the candidate's peak jolt, s: a landing is short (its impulse
+   * is 2D/pi = 0.04-0.13 s times its peak for 0.06-0.2 s), the lift-off's weight shift slow
+   * (0.3-0.5 s: 0.2-0.3 s times its peak over the same window, and the kernel passes less of its
+   * peak), so 0.2 keeps most of the lift-off out; the first 2 s are left out anyway.
    * @default 0.2
    */
   gentleMaxImpulseS?: number;
   /**
    * Largest fast sway 0.12-0.32 s after the candidate, as a multiple of its usual level (the
-   * median of 0.2 s blocks over the 0.9 s before): two feet make it drop, but within the 0.5 s
+   * median of 0.2 s blocks from 1.5 to 0.6 s before): two feet make it drop, but within the 0.5 s
    * a live confirmation may take it has dropped only partly (the weight moves over about
    * 0.4 s; on the simulated gentle set the ratio was 0.4-1.0 for most, above 1 for a tenth),
    * so the check is that it has not grown the way it does in a stumble or a burst of sway.
@@ -134,7 +144,8 @@ export const DEFAULT_TOUCHDOWN_OPTIONS: Required<TouchdownOptions> = {
   spikeMs2: 20,
   gentleMinJoltMs2: 0.4,
   gentleNoiseFactor: 3,
-  gentleMinImpulseMs: 0.025,
+  gentleMinImpulseMs: 0.02,
+  gentleMaxFall: 0.3,
   gentleMaxImpulseS: 0.2,
   gentleSwayRatio: 2,
 };
@@ -152,6 +163,7 @@ const OPTION_RULES: Record<keyof TouchdownOptions, { positive: boolean; finite: 
   gentleMinJoltMs2: { positive: false, finite: false },
   gentleNoiseFactor: { positive: false, finite: true },
   gentleMinImpulseMs: { positive: false, finite: true },
+  gentleMaxFall: { positive: false, finite: false },
   gentleMaxImpulseS: { positive: true, finite: false },
   gentleSwayRatio: { positive: true, finite: false },
 };
@@ -178,6 +190,7 @@ export function resolveTouchdownOptions(options: TouchdownOptions = {}): Require
     gentleMinJoltMs2: d.gentleMinJoltMs2,
     gentleNoiseFactor: d.gentleNoiseFactor,
     gentleMinImpulseMs: d.gentleMinImpulseMs,
+    gentleMaxFall: d.gentleMaxFall,
     gentleMaxImpulseS: d.gentleMaxImpulseS,
     gentleSwayRatio: d.gentleSwayRatio,
   };

@@ -33,12 +33,17 @@
  */
 import {
   GENTLE_BASELINE_FROM_S,
+  GENTLE_BASELINE_TO_S,
   GENTLE_CONFIRM_BY_S,
   GENTLE_EARLIEST_S,
+  GENTLE_FALL_FROM_S,
+  GENTLE_FALL_TO_S,
+  GENTLE_GRAVITY_FROM_S,
   GENTLE_IMPULSE_FROM_S,
   GENTLE_IMPULSE_TO_S,
   GENTLE_SWAY_AFTER_FROM_S,
   GENTLE_SWAY_AFTER_TO_S,
+  deepestFall,
   fastSway,
   gentleBaseline,
   upwardImpulse,
@@ -275,20 +280,23 @@ class StreamingTouchdownDetector implements TouchdownDetector {
     const ring = this.ring;
     const fromS = tS - GENTLE_BASELINE_FROM_S;
     if (tS < this.firstT + GENTLE_EARLIEST_S || ring.t(ring.oldest) > fromS) return;
-    const base = gentleBaseline(ring, fromS, tS - GENTLE_IMPULSE_FROM_S);
+    const gravityFromS = Math.max(this.firstT, tS - GENTLE_GRAVITY_FROM_S);
+    const base = gentleBaseline(ring, gravityFromS, fromS, tS - GENTLE_BASELINE_TO_S);
     if (base === null) return;
     this.gentleT = tS;
     this.gentlePeak = up;
     this.gentleBase = base;
   }
 
-  /** The candidate's three checks (gentle.ts), once the samples to 0.32 s after it are in. */
+  /** The candidate's checks (gentle.ts), once the samples to 0.32 s after it are in. */
   private gentleConfirmed(): boolean {
     const o = this.o;
     const t = this.gentleT;
     const base = this.gentleBase!;
     const impulse = upwardImpulse(this.ring, t - GENTLE_IMPULSE_FROM_S, t + GENTLE_IMPULSE_TO_S, base.g);
     if (!(impulse >= o.gentleMinImpulseMs && impulse <= o.gentleMaxImpulseS * this.gentlePeak)) return false;
+    const fall = deepestFall(this.ring, t - GENTLE_FALL_FROM_S, t - GENTLE_FALL_TO_S, base.g);
+    if (!(fall >= -o.gentleMaxFall * this.gentlePeak)) return false;
     const after = fastSway(
       this.ring,
       t + GENTLE_SWAY_AFTER_FROM_S,

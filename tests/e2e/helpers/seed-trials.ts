@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { ANALYSIS_VERSION } from '../../../src/core/options';
 import { addPerson } from './history';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures');
@@ -66,7 +67,10 @@ function seedFiles(person: string, trials: readonly SeedTrial[], outDir: string)
     cells[col('hold_time_s')] = String(hold);
     cells[col('end_reason')] = 'touchdown';
     // The summary's analysis is read as stored (trial-import.ts): its RMS is the trial's sway.
+    // Marked as the current analysis version's (the file says 1), so that the page does not
+    // re-analyse the seeded trials and put the recording's own RMS in place of the seeded one.
     if (rms !== undefined) cells[col('rms_m_s2')] = String(rms);
+    cells[col('analysis_version')] = String(ANALYSIS_VERSION);
     summaryRows.push(cells.join(','));
     // One samples file per trial: a file's times run forwards.
     const path = resolve(outDir, `seed-samples-${k + 1}.csv`);

@@ -7,10 +7,10 @@
  *   nice npx vitest run --project unit tests/unit/detect/touchdown-edges.test.ts
  *
  * SPEC section 5's targets (at least 95 % found within 0.25 s, at most 5 % false) are met on
- * these ranges but for touch-downs while the hands shift the phone (92 % on both). The floors
- * below are the figures as measured, so that a change that loses ground fails here; raise
- * them when the detector gets better. (Before the gentle path, src/core/detect/gentle.ts:
- * gentle 0 % and 1 %, shift 56 % and 44 %, grab 89 % and 87 %.)
+ * these ranges but for touch-downs while the hands shift the phone on the held-out one (94 %).
+ * The floors below are the figures as measured, so that a change that loses ground fails
+ * here; raise them when the detector gets better. (Before the gentle path,
+ * src/core/detect/gentle.ts: gentle 0 % and 1 %, shift 56 % and 44 %, grab 89 % and 87 %.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -27,15 +27,15 @@ const SEED_RANGES = { first: 5000, heldOut: 9000 } as const;
 
 /**
  * Measured floors per scenario (the lower of the two seed ranges): share found within 0.25 s,
- * or for `weightShift` share without a detection. Measured: gentle 98 % and 95 %, shift 92 %
- * and 92 %, weightShift 98 % and 98 % (2 false each), hop 100 % and 100 %, grab 100 % and 99 %.
+ * or for `weightShift` share without a detection. Measured: gentle 100 % and 97 %, shift 97 %
+ * and 94 %, weightShift 100 % and 98 % (2 false), hop and grab 100 % on both.
  */
 const MEASURED_FLOOR: Record<EdgeScenario, number> = {
-  gentle: 0.95,
-  shift: 0.92,
+  gentle: 0.97,
+  shift: 0.94,
   weightShift: 0.98,
-  hop: 0.99,
-  grab: 0.99,
+  hop: 1,
+  grab: 1,
 };
 
 describe(`the detector on the edge scenarios, ${TRIALS} trials each`, () => {
