@@ -10,7 +10,7 @@ import type { ImportedRecording } from '../formats/combine-sensors';
 import { FormatError } from '../formats/format-error';
 import { readRecordingGroup, readRecordings, type RecordingTrial } from '../formats/read-recordings';
 import { baseName } from '../formats/sensor-file';
-import { unzipCsvFiles, type NamedText } from '../formats/zip';
+import type { NamedText } from '../formats/zip';
 import { importSummary, type AnalyzedTrial } from './output';
 import { describeReadError } from './read-error';
 
@@ -81,6 +81,9 @@ export async function analyzeFile(
 async function readFileTrials(file: string, io: FileReader): Promise<RecordingTrial[] | string> {
   try {
     if (file.toLowerCase().endsWith('.zip') && io.readBytes !== undefined) {
+      // Loaded for the first zip only: fflate builds its Huffman tables when loaded (and its
+      // Node build loads node:worker_threads), start-up work for a rare kind of file.
+      const { unzipCsvFiles } = await import('../formats/zip');
       return [readRecordingGroup(unzipCsvFiles(await io.readBytes(file)))];
     }
     let text: string;

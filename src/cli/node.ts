@@ -7,10 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { analyzeFile, type FileReader } from './analyze-file';
 import { run, type CliIo } from './main';
-import { startWorkerPool, WORKER_MARK, type FileJob, type WorkerMessage } from './worker-pool';
+import {
+  startWorkerPool,
+  WORKER_ARGUMENT,
+  WORKER_MARK,
+  type FileJob,
+  type WorkerMessage,
+} from './worker-pool';
 
 export { run };
 
@@ -72,6 +78,17 @@ function serveFiles(port: MessagePort): void {
   port.postMessage({ kind: 'ready' } satisfies WorkerMessage);
 }
 
-if (!isMainThread && parentPort !== null && (workerData as typeof WORKER_MARK | null)?.storkWorker === true) {
+/**
+ * True in a worker thread that startWorkerPool started: the bundle serves files there, and
+ * bin/stork.mjs does not run the command line. node:worker_threads is loaded only in a thread
+ * started with WORKER_ARGUMENT (see there).
+ */
+export const servesFiles = process.argv.includes(WORKER_ARGUMENT) && startServingFiles();
+
+function startServingFiles(): boolean {
+  const { isMainThread, parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+  if (isMainThread || parentPort === null || (workerData as typeof WORKER_MARK | null)?.storkWorker !== true)
+    return false;
   serveFiles(parentPort);
+  return true;
 }
