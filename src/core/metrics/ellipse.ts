@@ -1,5 +1,4 @@
-import { mean } from 'simple-statistics';
-import { asNumbers } from './numbers';
+import { mean } from './numbers';
 
 /** Probability covered by the confidence ellipse (Prieto et al. 1996: 95 %). */
 export const ELLIPSE_PROBABILITY = 0.95;
@@ -31,8 +30,8 @@ export function fStatistic2(samples: number, probability = ELLIPSE_PROBABILITY):
  */
 export function confidenceEllipse(ap: ArrayLike<number>, ml: ArrayLike<number>): ConfidenceEllipse {
   const n = ap.length;
-  const meanAp = mean(asNumbers(ap));
-  const meanMl = mean(asNumbers(ml));
+  const meanAp = mean(ap);
+  const meanMl = mean(ml);
   let cAA = 0;
   let cMM = 0;
   let cAM = 0;

@@ -1,9 +1,8 @@
-import { rootMeanSquare } from 'simple-statistics';
 import type { SwayMetrics } from '../types';
 import { distanceMeasures } from './distance';
 import { confidenceEllipse } from './ellipse';
 import { jerk } from './jerk';
-import { asNumbers } from './numbers';
+import { rootMeanSquare } from './numbers';
 import { pathLength, swayAreaRate } from './path';
 import { SPECTRAL_MIN_DURATION_S, spectralMeasures } from './spectral';
 
@@ -49,7 +48,7 @@ export function computeSwayMetrics(input: SwaySignal): SwayMetrics {
     f95: spectral?.f95 ?? null,
     centroidFrequency: spectral?.centroidFrequency ?? null,
     frequencyDispersion: spectral?.frequencyDispersion ?? null,
-    gyroRmsAp: input.gyroAp ? rootMeanSquare(asNumbers(input.gyroAp)) : null,
-    gyroRmsMl: input.gyroMl ? rootMeanSquare(asNumbers(input.gyroMl)) : null,
+    gyroRmsAp: input.gyroAp ? rootMeanSquare(input.gyroAp) : null,
+    gyroRmsMl: input.gyroMl ? rootMeanSquare(input.gyroMl) : null,
   };
 }
