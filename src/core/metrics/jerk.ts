@@ -19,9 +19,23 @@ export function gradient(x: ArrayLike<number>, rateHz: number): Float64Array {
  * For an acceleration signal in m/s^2 the unit is m^2/s^5.
  */
 export function jerk(ap: ArrayLike<number>, ml: ArrayLike<number>, rateHz: number): number {
-  const dAp = gradient(ap, rateHz);
-  const dMl = gradient(ml, rateHz);
+  // `gradient`'s differences, made as they are summed rather than into two arrays first: one
+  // pass, no allocation, and the same expressions in the same order, so the same doubles.
+  const n = ap.length;
   let total = 0;
-  for (let k = 0; k < dAp.length; k++) total += (dAp[k] as number) ** 2 + (dMl[k] as number) ** 2;
+  if (n < 2) return (0.5 * total) / rateHz;
+  /** The squared one-sided derivative between samples `before` and `after` (at either end). */
+  const atEnd = (before: number, after: number): number => {
+    const dAp = ((ap[after] as number) - (ap[before] as number)) * rateHz;
+    const dMl = ((ml[after] as number) - (ml[before] as number)) * rateHz;
+    return dAp ** 2 + dMl ** 2;
+  };
+  total += atEnd(0, 1);
+  for (let k = 1; k < n - 1; k++) {
+    const dAp = ((ap[k + 1] as number) - (ap[k - 1] as number)) * 0.5 * rateHz;
+    const dMl = ((ml[k + 1] as number) - (ml[k - 1] as number)) * 0.5 * rateHz;
+    total += dAp ** 2 + dMl ** 2;
+  }
+  total += atEnd(n - 2, n - 1);
   return (0.5 * total) / rateHz;
 }

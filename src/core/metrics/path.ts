@@ -5,14 +5,7 @@
  * @example pathLength([0, 3, 3], [0, 4, 4]) // 5
  */
 export function pathLength(ap: ArrayLike<number>, ml: ArrayLike<number>): number {
-  let total = 0;
-  for (let k = 1; k < ap.length; k++) {
-    const dAp = (ap[k] as number) - (ap[k - 1] as number);
-    const dMl = (ml[k] as number) - (ml[k - 1] as number);
-    // sqrt of the sum of squares: Math.hypot guards against overflow that sway values never reach, at 5x the cost
-    total += Math.sqrt(dAp * dAp + dMl * dMl);
-  }
-  return total;
+  return pathMeasures(ap, ml, 1).pathLength;
 }
 
 /**
@@ -21,9 +14,30 @@ export function pathLength(ap: ArrayLike<number>, ml: ArrayLike<number>): number
  * the duration in seconds. In the signal's unit squared per second.
  */
 export function swayAreaRate(ap: ArrayLike<number>, ml: ArrayLike<number>, durationS: number): number {
-  let total = 0;
-  for (let k = 0; k + 1 < ap.length; k++) {
-    total += Math.abs((ap[k + 1] as number) * (ml[k] as number) - (ap[k] as number) * (ml[k + 1] as number));
+  return pathMeasures(ap, ml, durationS).swayAreaRate;
+}
+
+/**
+ * `pathLength` and `swayAreaRate` (over `durationS`) in one pass over the consecutive pairs of
+ * samples, each sum as those two make it (same terms, same order: the same doubles).
+ */
+export function pathMeasures(
+  ap: ArrayLike<number>,
+  ml: ArrayLike<number>,
+  durationS: number,
+): { pathLength: number; swayAreaRate: number } {
+  let length = 0;
+  let area = 0;
+  for (let k = 1; k < ap.length; k++) {
+    const apBefore = ap[k - 1] as number;
+    const mlBefore = ml[k - 1] as number;
+    const apNow = ap[k] as number;
+    const mlNow = ml[k] as number;
+    const dAp = apNow - apBefore;
+    const dMl = mlNow - mlBefore;
+    // sqrt of the sum of squares: Math.hypot guards against overflow that sway values never reach, at 5x the cost
+    length += Math.sqrt(dAp * dAp + dMl * dMl);
+    area += Math.abs(apNow * mlBefore - apBefore * mlNow);
   }
-  return total / (2 * durationS);
+  return { pathLength: length, swayAreaRate: area / (2 * durationS) };
 }

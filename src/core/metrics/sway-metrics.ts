@@ -3,7 +3,7 @@ import { distanceMeasures } from './distance';
 import { confidenceEllipse } from './ellipse';
 import { jerk } from './jerk';
 import { rootMeanSquare } from './numbers';
-import { pathLength, swayAreaRate } from './path';
+import { pathMeasures } from './path';
 import { SPECTRAL_MIN_DURATION_S, spectralMeasures } from './spectral';
 
 export interface SwaySignal {
@@ -27,7 +27,7 @@ export function computeSwayMetrics(input: SwaySignal): SwayMetrics {
   const samples = ap.length;
   const durationS = samples / rateHz;
   const distance = distanceMeasures(ap, ml);
-  const path = pathLength(ap, ml);
+  const { pathLength: path, swayAreaRate } = pathMeasures(ap, ml, durationS);
   const spectral = durationS >= SPECTRAL_MIN_DURATION_S ? spectralMeasures(ap, ml, rateHz) : null;
   return {
     signal: input.signal,
@@ -40,7 +40,7 @@ export function computeSwayMetrics(input: SwaySignal): SwayMetrics {
     meanVelocity: path / durationS,
     jerk: jerk(ap, ml, rateHz),
     ...confidenceEllipse(ap, ml),
-    swayAreaRate: swayAreaRate(ap, ml, durationS),
+    swayAreaRate,
     // MFREQ (Prieto et al. 1996): the frequency of a circle of radius MDIST travelled at MVELO.
     meanFrequency: path / (2 * Math.PI * distance.meanDistance * durationS),
     totalPower: spectral?.totalPower ?? null,
