@@ -196,7 +196,9 @@ describe('a trial fed through Chromium sensor emulation', () => {
     const { page, feed } = await openWithSensor();
     const playback = feed(QUIET);
     await pressStart(page);
-    await waitForElapsed(page, 3);
+    // 3.5 s, not 3: the analysis needs a 2 s window from 1 s after "go", and the timer reads
+    // up to 0.05 s ahead, so a press as it turns 3.0 once left 1.997 s ("window shorter than 2 s").
+    await waitForElapsed(page, 3.5);
     const shownAtPressS = await shownElapsedS(page);
     await page.getByRole('button', { name: 'Stop' }).click();
     const shown = await readResult(page);
