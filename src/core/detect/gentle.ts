@@ -10,8 +10,9 @@
  *    vertical velocity changes upward, by the integral of (|a| - g) over the jolt (from 0.15 s
  *    before the candidate to 0.25 s after it). A knee dip or a hip correction is a push and a
  *    stop, down and back up: its upward half carries an impulse too, but right after a fall of
- *    the same size, which a landing does not have (`gentleMaxFall`). A tap on the phone is too
- *    short to carry one. |a| (the magnitude), not the vertical component, so that a phone
+ *    the same size, which a landing does not have (`gentleMaxFall`). A tap on the phone is
+ *    short and carries little (at most about 0.04 m/s), and it leaves the sway as it was.
+ *    |a| (the magnitude), not the vertical component, so that a phone
  *    turning in the hands does not move gravity into the integral; g is the median |a| over
  *    up to 10 s before (it absorbs the sensor's gain and offset; a median, so the lift-off's
  *    bump does not raise it). The window is short because the hands moving the phone change
@@ -116,14 +117,9 @@ export function gentleBaseline(
   const from = indexAtOrAfter(ring, fromS);
   const to = indexAtOrAfter(ring, toS);
   if (to - from < MIN_WINDOW_SAMPLES) return null;
-  let sx = 0;
-  let sy = 0;
-  let sz = 0;
-  for (let i = from; i < to; i++) {
-    sx += ring.x(i);
-    sy += ring.y(i);
-    sz += ring.z(i);
-  }
+  const sum: [number, number, number] = [0, 0, 0];
+  ring.sum(from, to, sum);
+  const [sx, sy, sz] = sum;
   const norm = Math.sqrt(sx * sx + sy * sy + sz * sz);
   if (!(norm > 0)) return null;
   const ux = sx / norm;
