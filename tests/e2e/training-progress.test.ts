@@ -186,24 +186,31 @@ describe('training progress', () => {
     await page.emulateMedia({ forcedColors: 'active' });
     await openTrainingProgress(page);
     await expect.poll(() => page.locator('figure[data-chart="drawn"]').count()).toBe(3);
-    const inked = await page.locator('figure[data-measure="holdTimeS"] canvas').evaluate((canvas) => {
-      const c = canvas as HTMLCanvasElement;
-      const probe = document.createElement('canvas').getContext('2d')!;
-      probe.fillStyle = getComputedStyle(c).color;
-      probe.fillRect(0, 0, 1, 1);
-      const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
-      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let ink = 0;
-      let other = 0;
-      for (let k = 0; k < data.length; k += 4) {
-        if (data[k + 3]! < 250) continue;
-        if (data[k] === r && data[k + 1] === g && data[k + 2] === b) ink++;
-        else other++;
-      }
-      return { ink, other };
-    });
-    expect(inked.ink).toBeGreaterThan(500);
-    expect(inked.other).toBe(0);
+    // Chart.js draws on its next animation frame and again after a resize, so the pixels are
+    // counted until they settle, not read once.
+    const inked = (): Promise<{ ink: number; other: number }> =>
+      page.locator('figure[data-measure="holdTimeS"] canvas').evaluate((canvas) => {
+        const c = canvas as HTMLCanvasElement;
+        const probe = document.createElement('canvas').getContext('2d')!;
+        probe.fillStyle = getComputedStyle(c).color;
+        probe.fillRect(0, 0, 1, 1);
+        const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let ink = 0;
+        let other = 0;
+        for (let k = 0; k < data.length; k += 4) {
+          if (data[k + 3]! < 250) continue;
+          if (data[k] === r && data[k + 1] === g && data[k + 2] === b) ink++;
+          else other++;
+        }
+        return { ink, other };
+      });
+    await expect
+      .poll(async () => {
+        const { ink, other } = await inked();
+        return { inked: ink > 500, other };
+      })
+      .toEqual({ inked: true, other: 0 });
     await page.screenshot({ path: resolve(OUT, 'training-progress-forced.png'), fullPage: true });
     await page.emulateMedia({ forcedColors: 'none' });
 
