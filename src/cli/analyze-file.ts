@@ -8,7 +8,12 @@ import { AnalysisError } from '../core/errors';
 import type { AnalysisOptions } from '../core/types';
 import type { ImportedRecording } from '../formats/combine-sensors';
 import { FormatError } from '../formats/format-error';
-import { readRecordingGroup, readRecordings, type RecordingTrial } from '../formats/read-recordings';
+import {
+  readRecordingGroup,
+  readRecordings,
+  readRecordingsFromAscii,
+  type RecordingTrial,
+} from '../formats/read-recordings';
 import { baseName } from '../formats/sensor-file';
 import type { NamedText } from '../formats/zip';
 import { importSummary, type AnalyzedTrial } from './output';
@@ -18,6 +23,11 @@ import { describeReadError } from './read-error';
 export interface FileReader {
   /** The file's text (UTF-8); rejects with Node's error (code ENOENT, EISDIR...) when it cannot. */
   readFile(path: string): Promise<string>;
+  /**
+   * The file's bytes when every one is ASCII, else its text (UTF-8), rejecting as `readFile`.
+   * The bytes may be a view on a buffer that the next read reuses. Without it, `readFile`.
+   */
+  readAsciiOrText?(path: string): Promise<Uint8Array | string>;
   /** The file's bytes (for a zip archive). Without it, a zip is read as text (and fails). */
   readBytes?(path: string): Promise<Uint8Array>;
   /**
@@ -86,15 +96,18 @@ async function readFileTrials(file: string, io: FileReader): Promise<RecordingTr
       const { unzipCsvFiles } = await import('../formats/zip');
       return [readRecordingGroup(unzipCsvFiles(await io.readBytes(file)))];
     }
-    let text: string;
+    let content: Uint8Array | string;
     try {
-      text = await io.readFile(file);
+      content = io.readAsciiOrText !== undefined ? await io.readAsciiOrText(file) : await io.readFile(file);
     } catch (error) {
       const isDirectory = (error as { code?: unknown } | null)?.code === 'EISDIR';
       if (!isDirectory || io.listDirectory === undefined) return describeReadError(error);
       return [await readDirectory(file, io)];
     }
-    return readRecordings(text, baseName(file));
+    // Read at once, before anything else may reuse the bytes' buffer.
+    return typeof content === 'string'
+      ? readRecordings(content, baseName(file))
+      : readRecordingsFromAscii(content, baseName(file));
   } catch (error) {
     if (error instanceof FormatError || !(error instanceof Error) || !('code' in error))
       return describeProblem(error);

@@ -4,7 +4,8 @@
  * dist-cli/stork.cjs, which bin/stork.mjs loads (bin/load-cli.mjs); in a worker thread that
  * bin/stork.mjs started, the same bundle serves files to analyse.
  */
-import { readFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
@@ -29,12 +30,45 @@ export { run };
 export function nodeFileReader(): FileReader {
   return {
     readFile: async (path) => readFileSync(path, 'utf8'),
+    readAsciiOrText: async (path) => {
+      const bytes = readIntoSharedBuffer(path);
+      return isAscii(bytes) ? bytes : Buffer.from(bytes.buffer, 0, bytes.length).toString('utf8');
+    },
     readBytes: async (path) => new Uint8Array(readFileSync(path)),
     listDirectory: async (path) =>
       (await readdir(path, { withFileTypes: true }))
         .filter((entry) => entry.isFile())
         .map((entry) => entry.name),
   };
+}
+
+/** What files are read into (readIntoSharedBuffer): grown as needed, kept for the next file. */
+let sharedBuffer = new Uint8Array(0);
+
+/**
+ * A file's bytes, read into `sharedBuffer`: a view on it, valid until the next call. One buffer
+ * for every file, rather than a new one each (readFileSync), whose fresh pages each cost a
+ * fault (11-13 µs on the development machine, about 90 for a 365 kB recording). A file that
+ * says its size is 0 (a pipe, /proc) is read to its end by readFileSync.
+ *
+ * @throws Node's error, as readFileSync (ENOENT, EISDIR, EACCES...).
+ */
+export function readIntoSharedBuffer(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return new Uint8Array(readFileSync(fd));
+    if (sharedBuffer.length < size) sharedBuffer = new Uint8Array(Math.max(size, 2 * sharedBuffer.length));
+    let length = 0;
+    while (length < size) {
+      const read = readSync(fd, sharedBuffer, length, size - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return sharedBuffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** All of standard input, as UTF-8 text. */

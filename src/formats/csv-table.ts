@@ -10,6 +10,7 @@
  */
 import { MAX_RECORDING_SPAN_S } from '../core/limits';
 import { AsciiBlock } from './ascii-block';
+import { asciiText, countLineFeedBytes, visitAsciiRows, type AsciiRowVisitor } from './ascii-rows';
 import { parseDecimal, parseDecimalInto, readDecimal } from './decimal';
 import { FormatError, quoteCell } from './format-error';
 import { unneutralised } from './formula-text';
@@ -240,20 +241,34 @@ export function createCsvTableReader(request: TableRequest, capacityRows = 0): C
       visitCsvRows(text, builder, { delimiter, firstLine });
     },
     rowCount: () => builder.rowCount,
-    finish: () => {
-      const { skipped, skippedCount } = builder;
-      const first = skipped[0];
-      const tooMany = skippedCount > MAX_SKIPPED_SHARE * (skippedCount + builder.rowCount);
-      if (first !== undefined && (builder.rowCount === 0 || tooMany)) {
-        throw new FormatError(first.line, first.reason);
-      }
-      if (builder.rowCount === 0) {
-        if (request.allowNoRows !== true) throw new FormatError(null, 'no data rows');
-        return { tables: [], skipped, skippedCount };
-      }
-      return { tables: builder.trials(), skipped, skippedCount };
-    },
+    finish: () => finishTables(builder, request),
   };
+}
+
+/**
+ * `readCsvTables` of the text that ASCII bytes encode, read from the bytes themselves
+ * (ascii-rows.ts), with no string of the whole text: the same tables, rows left out and
+ * errors. The bytes must pass `hasPlainRows`.
+ */
+export function readCsvTablesAscii(bytes: Uint8Array, request: TableRequest): CsvTables {
+  const builder = new TableBuilder(request, countLineFeedBytes(bytes) + 1);
+  visitAsciiRows(bytes, builder, (request.dialect ?? RFC_4180_DIALECT).delimiter.charCodeAt(0));
+  return finishTables(builder, request);
+}
+
+/** The tables of every row read. @throws FormatError as `CsvTableReader.finish`. */
+function finishTables(builder: TableBuilder, request: TableRequest): CsvTables {
+  const { skipped, skippedCount } = builder;
+  const first = skipped[0];
+  const tooMany = skippedCount > MAX_SKIPPED_SHARE * (skippedCount + builder.rowCount);
+  if (first !== undefined && (builder.rowCount === 0 || tooMany)) {
+    throw new FormatError(first.line, first.reason);
+  }
+  if (builder.rowCount === 0) {
+    if (request.allowNoRows !== true) throw new FormatError(null, 'no data rows');
+    return { tables: [], skipped, skippedCount };
+  }
+  return { tables: builder.trials(), skipped, skippedCount };
 }
 
 /** Smallest capacity of the column arrays, rows; doubled as needed. */
@@ -278,7 +293,7 @@ function countLineFeeds(text: string): number {
 const MAX_SPARE_SHARE_FOR_VIEWS = 0.01;
 
 /** Collects rows as they are visited: columns grow by doubling, one trial index per row. */
-class TableBuilder implements RowVisitor {
+class TableBuilder implements RowVisitor, AsciiRowVisitor {
   rowCount = 0;
   readonly skipped: SkippedRow[] = [];
   skippedCount = 0;
@@ -391,16 +406,35 @@ class TableBuilder implements RowVisitor {
     this.beginRow(line);
     if (this.inHeader) return;
     const offset = this.block.offsetOf(text, start, end);
-    if (offset < 0) {
-      this.textCells(text, start, end);
-      return;
-    }
-    const bytes = this.block.bytes;
-    const shift = offset - start; // bytes[i + shift] is text[i]
-    const rowEnd = end + shift;
+    if (offset < 0) this.textCells(text, start, end);
+    else this.byteCells(this.block.bytes, offset, end + offset - start, text, offset - start);
+  }
+
+  /**
+   * A row of ASCII bytes without quotes (ascii-rows.ts `visitAsciiRows`): the same rows, values
+   * and problems as `plainRow` on the text those bytes encode.
+   */
+  asciiRow(line: number, bytes: Uint8Array, start: number, end: number): void {
+    this.beginRow(line);
+    if (!this.inHeader) this.byteCells(bytes, start, end, null, 0);
+  }
+
+  /**
+   * The cells and the end of a row begun, `bytes[start, rowEnd)`, in one pass: the decimal
+   * cells are read where they start and must end at a delimiter or the row's end; every other
+   * cell goes through `cell`. Where a cell's text is needed (`cell`, a message), it is
+   * `text[i - shift]` for `bytes[i]`, or made from the bytes when `text` is null.
+   */
+  private byteCells(
+    bytes: Uint8Array,
+    start: number,
+    rowEnd: number,
+    text: string | null,
+    shift: number,
+  ): void {
     const delimiter = this.delimiterCode;
     const row = this.rowCount;
-    let cellStart = offset;
+    let cellStart = start;
     let cellIndex = 0;
     for (;;) {
       const column = cellIndex < this.columnOfCell.length ? (this.columnOfCell[cellIndex] as number) : -1;
@@ -419,14 +453,15 @@ class TableBuilder implements RowVisitor {
         );
         const isNumber = stop === rowEnd || (stop >= 0 && bytes[stop] === delimiter);
         cellEnd = isNumber ? stop : endOfByteCell(bytes, cellStart, rowEnd, delimiter);
-        if (!isNumber) this.notValid(column, text, cellStart - shift, cellEnd - shift);
+        if (!isNumber) this.notValid(column, ...cellText(bytes, cellStart, cellEnd, text, shift));
         // checkLimit's own test first, so that a value within the limit costs no call (the
         // first recordings run in V8's interpreter, where a call per cell counts).
         else if (Math.abs(values[row] as number) > (this.maxAbsOfColumn[column] as number))
-          this.checkLimit(column, text, cellStart - shift, cellEnd - shift);
+          this.checkLimit(column, ...cellText(bytes, cellStart, cellEnd, text, shift));
       } else {
         cellEnd = endOfByteCell(bytes, cellStart, rowEnd, delimiter);
-        this.cell(cellIndex, text, cellStart - shift, cellEnd - shift);
+        if (text !== null) this.cell(cellIndex, text, cellStart - shift, cellEnd - shift);
+        else this.cell(cellIndex, asciiText(bytes, cellStart, cellEnd), 0, cellEnd - cellStart);
       }
       cellIndex++;
       if (cellEnd === rowEnd) break;
@@ -611,6 +646,19 @@ function endOfByteCell(bytes: Uint8Array, start: number, rowEnd: number, delimit
   let at = start;
   while (at < rowEnd && bytes[at] !== delimiter) at++;
   return at;
+}
+
+/** For a message: the cell `bytes[start, end)` as a text and its range, in `text` (shifted) or made from the bytes. */
+function cellText(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  text: string | null,
+  shift: number,
+): [string, number, number] {
+  if (text !== null) return [text, start - shift, end - shift];
+  const cell = asciiText(bytes, start, end);
+  return [cell, 0, cell.length];
 }
 
 function grown<T extends Int32Array | Float64Array>(array: T, capacity: number): T {

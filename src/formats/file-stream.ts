@@ -21,7 +21,7 @@ import {
   type FileContents,
   type ReadFileOptions,
 } from './read-file';
-import type { TablePlan } from './table-plan';
+import { PLAN_START_LINES, type TablePlan } from './table-plan';
 
 /** How far the reading is. */
 export interface StreamProgress {
@@ -46,9 +46,6 @@ export interface FileStream {
 const CHAR_LF = 10;
 const CHAR_CR = 13;
 
-/** Non-blank lines the start must hold before the format is decided: the header and the first data row. */
-const START_LINES = 2;
-
 /** A stream reader for one file (its name tells other apps' sensor files apart). */
 export function createFileStream(fileName: string, options: FileStreamOptions = {}): FileStream {
   let pending = ''; // text not yet given to the reader
@@ -60,7 +57,7 @@ export function createFileStream(fileName: string, options: FileStreamOptions = 
   let reader: CsvTableReader | null = null;
   let scanner: RowBreakScanner | null = null;
   let nextLine = 1;
-  const leading = new LeadingLinesScanner(START_LINES);
+  const leading = new LeadingLinesScanner(PLAN_START_LINES);
 
   /** Gives the reader the whole rows of `pending` (all of it at the end). */
   const feedRows = (atEnd: boolean) => {

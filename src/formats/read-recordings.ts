@@ -7,7 +7,10 @@ import { analysableRecording, type ImportedRecording } from './combine-sensors';
 import { detectFormat, type FileFormat } from './detect-format';
 import { FormatError } from './format-error';
 import { readRecordingFiles } from './import-files';
-import { readFileContents } from './read-file';
+import { planFileContents, readFileContents, type FileContents } from './read-file';
+import { asciiText, hasPlainRows, leadingLinesEnd } from './ascii-rows';
+import { readCsvTablesAscii } from './csv-table';
+import { PLAN_START_LINES, type TablePlan } from './table-plan';
 import type { NamedText } from './zip';
 
 /** One trial of a file, whatever its format. */
@@ -44,6 +47,26 @@ export function readRecordings(text: string, fileName = ''): RecordingTrial[] {
     throw new FormatError(null, METADATA_NOT_SAMPLES_REASON);
   }
   const contents = readFileContents(text, fileName);
+  return tableTrials(contents) ?? [importedTrial(readRecordingFiles([{ name: fileName, text }]))];
+}
+
+/**
+ * `readRecordings` of the text that ASCII bytes encode (the caller knows they are ASCII, e.g.
+ * from Node's `buffer.isAscii`): the same trials and errors. A Stork samples or 2-D sway CSV
+ * without quotes is read from the bytes (ascii-rows.ts), with no string of the whole text;
+ * any other file as text. The trials hold no reference to the bytes, which may be reused.
+ */
+export function readRecordingsFromAscii(bytes: Uint8Array, fileName = ''): RecordingTrial[] {
+  const startEnd = hasPlainRows(bytes) ? leadingLinesEnd(bytes, PLAN_START_LINES) : -1;
+  const start = startEnd < 0 ? '' : asciiText(bytes, 0, startEnd);
+  const format = startEnd < 0 ? 'unknown' : detectFormat(start);
+  if (format !== 'stork-samples' && format !== 'sway-2d') return readRecordings(asciiText(bytes), fileName);
+  const plan = planFileContents(start, fileName) as TablePlan<FileContents>;
+  return tableTrials(plan.finish(readCsvTablesAscii(bytes, plan.request))) as RecordingTrial[];
+}
+
+/** The trials of a Stork samples or 2-D sway file, or undefined for another app's sensor file. */
+function tableTrials(contents: FileContents): RecordingTrial[] | undefined {
   switch (contents.format) {
     case 'stork-samples':
       return contents.samples.trials.map((trial) => ({ format: contents.format, ...trial }));
@@ -54,7 +77,7 @@ export function readRecordings(text: string, fileName = ''): RecordingTrial[] {
     case 'phyphox-meta':
       throw new FormatError(null, METADATA_NOT_SAMPLES_REASON);
     default:
-      return [importedTrial(readRecordingFiles([{ name: fileName, text }]))];
+      return undefined;
   }
 }
 

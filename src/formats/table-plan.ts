@@ -17,6 +17,12 @@ export interface TablePlan<T> {
 /** Makes a plan from the start of a file: the text up to at least its first data row, and its name. */
 export type TablePlanner<T> = (start: string, fileName: string) => TablePlan<T>;
 
+/**
+ * Non-blank lines the start of a file must hold before a plan is made from it: the header and
+ * the first data row (which tells, e.g., a decimal comma).
+ */
+export const PLAN_START_LINES = 2;
+
 /** Reads a whole text with the plan made from it. */
 export function readWithPlan<T>(text: string, fileName: string, planner: TablePlanner<T>): T {
   const plan = planner(text, fileName);

@@ -1,0 +1,109 @@
+/**
+ * The rows of a CSV file given as its bytes, when every byte is ASCII (one character each):
+ * what the command line reads, so that no string of the whole text (365 kB for 45 s of
+ * full-precision samples) has to be made, its pages faulted in and then collected again.
+ *
+ * Only the plain case is read from bytes: no double quote anywhere (then every delimiter
+ * separates cells and every line feed ends a row, as `visitCsvRows`' fast path has it) and
+ * no CR other than one just before an LF. Anything else is read as text (`asciiText`), by
+ * the same readers as any file. The rows, their line numbers and which are blank are those
+ * `visitCsvRows` finds in the same text.
+ */
+
+const CHAR_TAB = 9;
+const CHAR_LF = 10;
+const CHAR_CR = 13;
+const CHAR_SPACE = 32;
+const CHAR_QUOTE = 34;
+
+/** Receives each non-blank row as a range of the bytes (line end excluded), and its line. */
+export interface AsciiRowVisitor {
+  asciiRow(line: number, bytes: Uint8Array, start: number, end: number): void;
+}
+
+/**
+ * True when the bytes can be read as plain rows: no double quote, and every CR followed by
+ * an LF. (That they are ASCII is the caller's to know: Node's `buffer.isAscii`.)
+ */
+export function hasPlainRows(bytes: Uint8Array): boolean {
+  if (bytes.includes(CHAR_QUOTE)) return false;
+  for (let at = bytes.indexOf(CHAR_CR); at >= 0; at = bytes.indexOf(CHAR_CR, at + 1)) {
+    if (bytes[at + 1] !== CHAR_LF) return false;
+  }
+  return true;
+}
+
+/**
+ * Visits every non-blank row in order, as `visitCsvRows` does the same text: a row is blank
+ * when it is only spaces and tabs (only spaces when tab is the delimiter). `bytes` must pass
+ * `hasPlainRows`.
+ */
+export function visitAsciiRows(
+  bytes: Uint8Array,
+  visitor: AsciiRowVisitor,
+  delimiterCode: number,
+  firstLine = 1,
+): void {
+  const length = bytes.length;
+  const tabIsBlank = delimiterCode !== CHAR_TAB;
+  let line = firstLine - 1;
+  let lineStart = 0;
+  while (lineStart <= length) {
+    line++;
+    let lineEnd = bytes.indexOf(CHAR_LF, lineStart);
+    if (lineEnd < 0) lineEnd = length;
+    const next = lineEnd + 1;
+    if (lineEnd > lineStart && bytes[lineEnd - 1] === CHAR_CR) lineEnd--;
+    let blank = true;
+    for (let i = lineStart; i < lineEnd; i++) {
+      const code = bytes[i] as number;
+      if (code !== CHAR_SPACE && !(code === CHAR_TAB && tabIsBlank)) {
+        blank = false;
+        break;
+      }
+    }
+    if (!blank) visitor.asciiRow(line, bytes, lineStart, lineEnd);
+    lineStart = next;
+  }
+}
+
+/** Line feeds in the bytes: an upper bound of the rows (minus one), as csv-table's countLineFeeds. */
+export function countLineFeedBytes(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(CHAR_LF); at >= 0; at = bytes.indexOf(CHAR_LF, at + 1)) count++;
+  return count;
+}
+
+/**
+ * Where the `count`-th non-blank line ends (after its line break), or -1 when the bytes hold
+ * fewer whole lines: as file-stream.ts' LeadingLinesScanner finds the start a format is
+ * decided on (blank: only spaces and tabs).
+ */
+export function leadingLinesEnd(bytes: Uint8Array, count: number): number {
+  let found = 0;
+  let blank = true;
+  for (let i = 0; i < bytes.length; i++) {
+    const code = bytes[i] as number;
+    if (code === CHAR_LF || code === CHAR_CR) {
+      if (!blank) found++;
+      blank = true;
+      const end = code === CHAR_CR && bytes[i + 1] === CHAR_LF ? i + 2 : i + 1;
+      if (found === count) return end;
+      i = end - 1;
+    } else if (code !== CHAR_SPACE && code !== CHAR_TAB) blank = false;
+  }
+  return -1;
+}
+
+/** Characters per `String.fromCharCode` call: well under any engine's limit on arguments. */
+const TEXT_CHUNK = 8192;
+
+/** `bytes[start, end)` as text, one character per byte (for ASCII, the text those bytes encode). */
+export function asciiText(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  if (end - start <= TEXT_CHUNK) return String.fromCharCode.apply(null, bytes.subarray(start, end) as never);
+  const parts: string[] = [];
+  for (let at = start; at < end; at += TEXT_CHUNK) {
+    parts.push(String.fromCharCode.apply(null, bytes.subarray(at, Math.min(end, at + TEXT_CHUNK)) as never));
+  }
+  return parts.join('');
+}
