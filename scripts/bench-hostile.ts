@@ -57,6 +57,12 @@ async function commandLine(input: Input): Promise<void> {
     {},
     {
       readFile: async () => ('text' in input ? input.text : ''),
+      // As src/cli/node.ts hands a file over: its bytes when they are all ASCII.
+      readAsciiOrText: async () => {
+        if (!('text' in input)) return '';
+        const bytes = new TextEncoder().encode(input.text);
+        return bytes.length === input.text.length ? bytes : input.text;
+      },
       readBytes: async () => ('bytes' in input ? input.bytes : new Uint8Array()),
     },
   );

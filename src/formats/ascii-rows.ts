@@ -22,37 +22,47 @@ export interface AsciiRowVisitor {
 }
 
 /**
- * True when the bytes can be read as plain rows: no double quote, and every CR followed by
- * an LF. (That they are ASCII is the caller's to know: Node's `buffer.isAscii`.)
+ * Where every line feed is, when the bytes can be read as plain rows (no double quote, and
+ * every CR just before an LF), else null. (That they are ASCII is the caller's to know: Node's
+ * `buffer.isAscii`.) Found with the array's own `includes` and `indexOf`, native loops (memchr
+ * for a Node Buffer): one search for quotes, then one pass over the line ends, whose places
+ * `visitAsciiRows` takes instead of searching again.
  */
-export function hasPlainRows(bytes: Uint8Array): boolean {
-  if (bytes.includes(CHAR_QUOTE)) return false;
-  for (let at = bytes.indexOf(CHAR_CR); at >= 0; at = bytes.indexOf(CHAR_CR, at + 1)) {
-    if (bytes[at + 1] !== CHAR_LF) return false;
+export function plainLineFeeds(bytes: Uint8Array): Int32Array | null {
+  if (bytes.includes(CHAR_QUOTE)) return null;
+  // A phone recording's rows are 40-140 bytes long: room for most, grown when short.
+  let feeds = new Int32Array(Math.max(64, bytes.length >> 5));
+  let count = 0;
+  let cr = bytes.indexOf(CHAR_CR);
+  for (let at = bytes.indexOf(CHAR_LF); at >= 0; at = bytes.indexOf(CHAR_LF, at + 1)) {
+    for (; cr >= 0 && cr < at; cr = bytes.indexOf(CHAR_CR, cr + 1)) if (cr !== at - 1) return null;
+    if (count === feeds.length) {
+      const more = new Int32Array(2 * count);
+      more.set(feeds);
+      feeds = more;
+    }
+    feeds[count++] = at;
   }
-  return true;
+  return cr < 0 ? feeds.subarray(0, count) : null;
 }
 
 /**
  * Visits every non-blank row in order, as `visitCsvRows` does the same text: a row is blank
- * when it is only spaces and tabs (only spaces when tab is the delimiter). `bytes` must pass
- * `hasPlainRows`.
+ * when it is only spaces and tabs (only spaces when tab is the delimiter). `lineFeeds` are
+ * the bytes' line feeds, from `plainLineFeeds`.
  */
 export function visitAsciiRows(
   bytes: Uint8Array,
+  lineFeeds: Int32Array,
   visitor: AsciiRowVisitor,
   delimiterCode: number,
   firstLine = 1,
 ): void {
-  const length = bytes.length;
   const tabIsBlank = delimiterCode !== CHAR_TAB;
-  let line = firstLine - 1;
   let lineStart = 0;
-  while (lineStart <= length) {
-    line++;
-    let lineEnd = bytes.indexOf(CHAR_LF, lineStart);
-    if (lineEnd < 0) lineEnd = length;
-    const next = lineEnd + 1;
+  for (let index = 0; index <= lineFeeds.length; index++) {
+    const next = index < lineFeeds.length ? (lineFeeds[index] as number) : bytes.length;
+    let lineEnd = next;
     if (lineEnd > lineStart && bytes[lineEnd - 1] === CHAR_CR) lineEnd--;
     let blank = true;
     for (let i = lineStart; i < lineEnd; i++) {
@@ -62,16 +72,9 @@ export function visitAsciiRows(
         break;
       }
     }
-    if (!blank) visitor.asciiRow(line, bytes, lineStart, lineEnd);
-    lineStart = next;
+    if (!blank) visitor.asciiRow(firstLine + index, bytes, lineStart, lineEnd);
+    lineStart = next + 1;
   }
-}
-
-/** Line feeds in the bytes: an upper bound of the rows (minus one), as csv-table's countLineFeeds. */
-export function countLineFeedBytes(bytes: Uint8Array): number {
-  let count = 0;
-  for (let at = bytes.indexOf(CHAR_LF); at >= 0; at = bytes.indexOf(CHAR_LF, at + 1)) count++;
-  return count;
 }
 
 /**

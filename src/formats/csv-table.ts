@@ -10,7 +10,7 @@
  */
 import { MAX_RECORDING_SPAN_S } from '../core/limits';
 import { AsciiBlock } from './ascii-block';
-import { asciiText, countLineFeedBytes, visitAsciiRows, type AsciiRowVisitor } from './ascii-rows';
+import { asciiText, visitAsciiRows, type AsciiRowVisitor } from './ascii-rows';
 import { parseDecimal, parseDecimalInto, readDecimal } from './decimal';
 import { FormatError, quoteCell } from './format-error';
 import { unneutralised } from './formula-text';
@@ -248,11 +248,15 @@ export function createCsvTableReader(request: TableRequest, capacityRows = 0): C
 /**
  * `readCsvTables` of the text that ASCII bytes encode, read from the bytes themselves
  * (ascii-rows.ts), with no string of the whole text: the same tables, rows left out and
- * errors. The bytes must pass `hasPlainRows`.
+ * errors. `lineFeeds` are the bytes' line feeds, from `plainLineFeeds` (not null: plain rows).
  */
-export function readCsvTablesAscii(bytes: Uint8Array, request: TableRequest): CsvTables {
-  const builder = new TableBuilder(request, countLineFeedBytes(bytes) + 1);
-  visitAsciiRows(bytes, builder, (request.dialect ?? RFC_4180_DIALECT).delimiter.charCodeAt(0));
+export function readCsvTablesAscii(
+  bytes: Uint8Array,
+  lineFeeds: Int32Array,
+  request: TableRequest,
+): CsvTables {
+  const builder = new TableBuilder(request, lineFeeds.length + 1);
+  visitAsciiRows(bytes, lineFeeds, builder, (request.dialect ?? RFC_4180_DIALECT).delimiter.charCodeAt(0));
   return finishTables(builder, request);
 }
 

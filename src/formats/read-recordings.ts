@@ -8,7 +8,7 @@ import { detectFormat, type FileFormat } from './detect-format';
 import { FormatError } from './format-error';
 import { readRecordingFiles } from './import-files';
 import { planFileContents, readFileContents, type FileContents } from './read-file';
-import { asciiText, hasPlainRows, leadingLinesEnd } from './ascii-rows';
+import { asciiText, leadingLinesEnd, plainLineFeeds } from './ascii-rows';
 import { readCsvTablesAscii } from './csv-table';
 import { PLAN_START_LINES, type TablePlan } from './table-plan';
 import type { NamedText } from './zip';
@@ -57,12 +57,14 @@ export function readRecordings(text: string, fileName = ''): RecordingTrial[] {
  * any other file as text. The trials hold no reference to the bytes, which may be reused.
  */
 export function readRecordingsFromAscii(bytes: Uint8Array, fileName = ''): RecordingTrial[] {
-  const startEnd = hasPlainRows(bytes) ? leadingLinesEnd(bytes, PLAN_START_LINES) : -1;
+  const lineFeeds = plainLineFeeds(bytes);
+  const startEnd = lineFeeds === null ? -1 : leadingLinesEnd(bytes, PLAN_START_LINES);
   const start = startEnd < 0 ? '' : asciiText(bytes, 0, startEnd);
   const format = startEnd < 0 ? 'unknown' : detectFormat(start);
-  if (format !== 'stork-samples' && format !== 'sway-2d') return readRecordings(asciiText(bytes), fileName);
+  if (lineFeeds === null || (format !== 'stork-samples' && format !== 'sway-2d'))
+    return readRecordings(asciiText(bytes), fileName);
   const plan = planFileContents(start, fileName) as TablePlan<FileContents>;
-  return tableTrials(plan.finish(readCsvTablesAscii(bytes, plan.request))) as RecordingTrial[];
+  return tableTrials(plan.finish(readCsvTablesAscii(bytes, lineFeeds, plan.request))) as RecordingTrial[];
 }
 
 /** The trials of a Stork samples or 2-D sway file, or undefined for another app's sensor file. */

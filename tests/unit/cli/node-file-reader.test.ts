@@ -25,14 +25,14 @@ describe('nodeFileReader', () => {
     const large = written('large.csv', 'x'.repeat(300_000));
     const small = written('small.csv', 'abc\n');
     const empty = written('empty.csv', '');
-    expect(readIntoSharedBuffer(large)).toEqual(new Uint8Array(readFileSync(large)));
+    expect(readIntoSharedBuffer(large).equals(readFileSync(large))).toBe(true);
     const again = readIntoSharedBuffer(small);
     expect(Array.from(again)).toEqual([97, 98, 99, 10]);
     // One buffer for both: the second view starts where the first did.
     expect(again.buffer.byteLength).toBeGreaterThanOrEqual(300_000);
     expect(readIntoSharedBuffer(empty).length).toBe(0);
     // A file that says it is empty but is not (procfs) is read to its end.
-    expect(new TextDecoder().decode(readIntoSharedBuffer('/proc/self/status'))).toMatch(/^Name:/);
+    expect(readIntoSharedBuffer('/proc/self/status').toString('latin1')).toMatch(/^Name:/);
   });
 
   it('hands over ASCII as bytes and anything else as its UTF-8 text', async () => {

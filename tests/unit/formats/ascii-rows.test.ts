@@ -9,13 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  asciiText,
-  countLineFeedBytes,
-  hasPlainRows,
-  leadingLinesEnd,
-  visitAsciiRows,
-} from '../../../src/formats/ascii-rows';
+import { asciiText, leadingLinesEnd, plainLineFeeds, visitAsciiRows } from '../../../src/formats/ascii-rows';
 import { visitCsvRows } from '../../../src/formats/csv-text';
 import { FormatError } from '../../../src/formats/format-error';
 import { readRecordings, readRecordingsFromAscii } from '../../../src/formats/read-recordings';
@@ -63,12 +57,18 @@ function asciiFixtures(): string[] {
 }
 
 describe('ascii-rows helpers', () => {
-  it('hasPlainRows: no quote, and a CR only before an LF', () => {
-    expect(hasPlainRows(bytesOf('t_ms,ax\r\n1,2\n3,4'))).toBe(true);
-    expect(hasPlainRows(bytesOf('t_ms,ax\n1,"2"\n'))).toBe(false);
-    expect(hasPlainRows(bytesOf('t_ms,ax\r1,2\r\n'))).toBe(false);
-    expect(hasPlainRows(bytesOf('t_ms,ax\n1,2\r'))).toBe(false);
-    expect(hasPlainRows(new Uint8Array(0))).toBe(true);
+  it('plainLineFeeds: every line feed, or null for a quote or a CR not before an LF', () => {
+    expect(Array.from(plainLineFeeds(bytesOf('t_ms,ax\r\n1,2\n3,4')) ?? [])).toEqual([8, 12]);
+    expect(Array.from(plainLineFeeds(bytesOf('\n\r\n\n')) ?? [])).toEqual([0, 2, 3]);
+    expect(plainLineFeeds(bytesOf('t_ms,ax\n1,"2"\n'))).toBeNull();
+    expect(plainLineFeeds(bytesOf('t_ms,ax\r1,2\r\n'))).toBeNull();
+    expect(plainLineFeeds(bytesOf('t_ms,ax\n1,2\r'))).toBeNull();
+    expect(plainLineFeeds(bytesOf('\r\r\n'))).toBeNull();
+    expect(Array.from(plainLineFeeds(new Uint8Array(0)) ?? [1])).toEqual([]);
+    // More rows than the first guess of their number (one per 32 bytes): the list grows.
+    const short = '1\n'.repeat(5000);
+    expect(plainLineFeeds(bytesOf(short))?.length).toBe(5000);
+    expect(plainLineFeeds(bytesOf(short))?.[4999]).toBe(9999);
   });
 
   it('visitAsciiRows visits the rows, lines and ranges visitCsvRows visits in the same text', () => {
@@ -96,8 +96,10 @@ describe('ascii-rows helpers', () => {
           { delimiter, firstLine },
         );
         const fromBytes: [number, string][] = [];
+        const bytes = bytesOf(text);
         visitAsciiRows(
-          bytesOf(text),
+          bytes,
+          plainLineFeeds(bytes) as Int32Array,
           { asciiRow: (line, bytes, start, end) => fromBytes.push([line, asciiText(bytes, start, end)]) },
           delimiter.charCodeAt(0),
           firstLine,
@@ -118,12 +120,11 @@ describe('ascii-rows helpers', () => {
     expect(leadingLinesEnd(bytesOf(`${blank}t_ms,ax,ay,az\n0,1,2,3\n`), 2)).toBe(blank.length + 22);
   });
 
-  it('asciiText and countLineFeedBytes: the text of any ASCII bytes, short or long', () => {
+  it('asciiText: the text of any ASCII bytes, short or long', () => {
     const long = 'a,b\n'.repeat(10_000) + 'end';
     expect(asciiText(bytesOf(long))).toBe(long);
     expect(asciiText(bytesOf(long), 4, 9)).toBe('a,b\na');
     expect(asciiText(new Uint8Array(0))).toBe('');
-    expect(countLineFeedBytes(bytesOf(long))).toBe(10_000);
   });
 });
 
