@@ -4,18 +4,17 @@
  * `StorkPorts`, wired by the composition root (src/main.ts); this file only decides what to
  * show next.
  */
-import { EMPTY, from, Subject, switchMap, tap, type Observable, type Subscription } from 'rxjs';
+import { EMPTY, from, Subject, switchMap, tap, type Subscription } from 'rxjs';
 import type { SessionOrder } from '../session/protocol';
-import type { TrialResultLog } from '../session/results';
 import type { TrialState } from '../session/trial';
-import type { TrialRecord, TrialSetup } from '../session/types';
-import type { DeletionReport } from '../storage/delete-all';
+import type { TrialRecord } from '../session/types';
 import { afterFirstInput } from './after-first-input';
 import { scheduleAnalysisWarmUp } from './analysis-warm-up';
 import { announcer } from './announcer';
+import type { StorkPorts } from './app-ports';
 import { loadCharts } from './charts/load';
 import { h, replaceChildren } from './dom';
-import { trialsToCompare, type HistoryAccess } from './history-access';
+import { trialsToCompare } from './history-access';
 import { readPageDataAhead } from './history-data';
 import type { PlaceContext } from './place-context';
 import { createGuidedFlow, type GuidedActions } from './guided-flow';
@@ -28,56 +27,15 @@ import { privacyView } from './privacy-view';
 import { resultView, type ResultView } from './result-view';
 import { parseRoute, routeHash } from './routes';
 import { saveStatusOf } from './save-status';
-import { loadSetup, saveSetup, type KeyValueStore } from './setup-prefs';
+import { loadSetup, saveSetup } from './setup-prefs';
 import { setupView, type DemoSpeed, type MotionSource, type StartChoice } from './setup-view';
 import { todayPlanSlot } from './today-plan-view';
 import { toast } from './toast';
-import { createTrainingFlow, type TrainingRunner } from './training-flow';
+import { createTrainingFlow } from './training-flow';
 import { loadProgramme } from './training-prefs';
 import { trialView, type TrialView } from './trial-view';
 
-export interface StorkPorts {
-  /** What the browser offers (src/sensors/motion.ts motionSupport). */
-  motionSupport: 'ok' | 'insecure-context' | 'unsupported';
-  /**
-   * Resolves true when motion is already allowed without asking (Android, desktop): the sensor is
-   * then checked as soon as the page opens. False where the person must tap first (iOS).
-   */
-  motionAllowedWithoutTap(): Promise<boolean>;
-  /** Must be called inside the Start tap (iOS). */
-  requestPermission(): Promise<'granted' | 'denied' | 'not-needed'>;
-  /** Makes the sound cues ready; must be called inside a tap (iOS starts audio only there). */
-  prepareCues(): void;
-  /** 'ok' when the sensor delivers a reading within 1 s, else 'no-data'. */
-  probeSensor(): Observable<'ok' | 'no-data'>;
-  /** One trial from "get ready" to "ended" (src/session/trial.ts runTrial, wired to a source). */
-  runTrial(
-    setup: TrialSetup,
-    source: MotionSource,
-    demoSpeed: DemoSpeed,
-    stop$: Observable<void>,
-  ): Observable<TrialState>;
-  /** Where finished trials go (kept in memory until the history stores them). */
-  results: TrialResultLog;
-  /** Replay speeds offered for the demo recording (1 = real time). */
-  demoSpeeds: readonly DemoSpeed[];
-  /** Remembers the last set-up; null when the browser offers no storage. */
-  prefs: KeyValueStore | null;
-  /** Keeps this tab's guided session over a reload (sessionStorage); null or absent: memory only. */
-  tabStore?: KeyValueStore | null;
-  /**
-   * The trial history and the current person (history-access.ts); `results` saves into it.
-   * Absent: no history pages, results kept in memory only.
-   */
-  history?: HistoryAccess | null;
-  /** Deletes every person, trial and setting Stork keeps on this device (src/storage/delete-all.ts). */
-  deleteAllData(): Promise<DeletionReport>;
-  /**
-   * Training mode's session with its sound; must be called inside the Start tap (iOS starts
-   * audio only there). Absent: no training page.
-   */
-  prepareTraining?(): TrainingRunner;
-}
+export type { StorkPorts };
 
 /**
  * The longest the set-up page stays hidden while the person picker reads the history
