@@ -4,7 +4,7 @@
  * `StorkPorts`, wired by the composition root (src/main.ts); this file only decides what to
  * show next.
  */
-import { EMPTY, from, Subject, switchMap, tap, type Subscription } from 'rxjs';
+import { EMPTY, from, Subject, switchMap, tap } from 'rxjs';
 import type { SessionOrder } from '../session/protocol';
 import type { TrialState } from '../session/trial';
 import type { TrialRecord } from '../session/types';
@@ -27,6 +27,7 @@ import { privacyView } from './privacy-view';
 import { resultView, type ResultView } from './result-view';
 import { parseRoute, routeHash } from './routes';
 import { saveStatusOf } from './save-status';
+import { screenHost } from './screen-host';
 import { loadSetup, saveSetup } from './setup-prefs';
 import { setupView, type DemoSpeed, type MotionSource, type StartChoice } from './setup-view';
 import { todayPlanSlot } from './today-plan-view';
@@ -60,6 +61,8 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   const history = ports.history ?? null;
   const nav = appNav(() => route());
   nav.setHidden(history === null);
+  const host = screenHost(screen, nav, history === null);
+  const show = host.show;
   /** Says when storage is unavailable: results are still shown and can be downloaded. */
   const storageBanner = h('p', {
     className: 'notice storage-banner',
@@ -90,34 +93,6 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   let source: MotionSource = ports.motionSupport === 'ok' ? 'sensor' : 'demo';
   let demoSpeed: DemoSpeed = 1;
   let sensorChecked = false;
-
-  /** Subscriptions and views of the current screen, released when the screen changes. */
-  let screenSubscriptions: Subscription[] = [];
-  let disposeScreen: () => void = () => undefined;
-
-  /** Raised by every change of screen: a place still loading knows it was left. */
-  let screenTicket = 0;
-
-  /** Screens shown so far in this visit. */
-  let screensShown = 0;
-
-  function show(element: HTMLElement, dispose: () => void = () => undefined): void {
-    screenTicket++;
-    // The trial page has no way out but Stop: the phone is against the body.
-    const running = element.dataset['screen'] === 'trial' || element.dataset['screen'] === 'training-run';
-    nav.setHidden(history === null || running);
-    for (const subscription of screenSubscriptions) subscription.unsubscribe();
-    screenSubscriptions = [];
-    disposeScreen();
-    disposeScreen = dispose;
-    replaceChildren(screen, element);
-    window.scrollTo(0, 0);
-    // A new screen takes the focus to its heading, so a screen reader starts there. The first
-    // screen of a visit does not: the focus is at the page's start already, and focusing would
-    // force a layout inside the page's first script task (about 90-140 ms of a 4x-slowed CPU,
-    // most of the page's Total Blocking Time in Lighthouse) instead of the frame's own.
-    if (screensShown++ > 0) element.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
-  }
 
   function showNotice(content: Omit<NoticeContent, 'actions'>, actions: NoticeAction[]): void {
     show(noticeView({ ...content, actions }));
@@ -187,7 +162,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     const probe = from(ports.motionAllowedWithoutTap()).pipe(
       switchMap((allowed) => (allowed ? ports.probeSensor() : EMPTY)),
     );
-    screenSubscriptions.push(
+    host.keep(
       probe.subscribe((answer) => {
         sensorChecked = answer === 'ok';
         if (answer === 'no-data') {
@@ -239,7 +214,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
         h('h1', { attrs: { tabindex: '-1' } }, 'Checking the motion sensor…'),
       ),
     );
-    screenSubscriptions.push(
+    host.keep(
       ports.probeSensor().subscribe((answer) => {
         if (answer === 'ok') {
           sensorChecked = true;
@@ -273,7 +248,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     scheduleAnalysisWarmUp(1000);
     let lastPhase: TrialState['phase'] | null = null;
     trialRunning = true;
-    screenSubscriptions.push(
+    host.keep(
       ports.runTrial(trialSetup, trialSource, demoSpeed, stop$).subscribe({
         next: (state) => {
           if (state.phase === 'ended') {
@@ -413,8 +388,8 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       showStart();
       return;
     }
-    let current = ++screenTicket;
-    const isCurrent = (): boolean => current === screenTicket;
+    let current = host.nextTicket();
+    const isCurrent = (): boolean => current === host.ticket();
     const context: PlaceContext = {
       history,
       toast: undoToast,
@@ -428,7 +403,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
           return false;
         }
         show(element, dispose);
-        current = screenTicket;
+        current = host.ticket();
         return true;
       },
       isCurrent,
