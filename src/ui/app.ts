@@ -15,8 +15,7 @@ import type { StorkPorts } from './app-ports';
 import { loadCharts } from './charts/load';
 import { h, replaceChildren } from './dom';
 import { trialsToCompare } from './history-access';
-import { readPageDataAhead } from './history-data';
-import type { PlaceContext } from './place-context';
+import { loadHistoryScreens, showHistoryPlace } from './history-places';
 import { createGuidedFlow, type GuidedActions } from './guided-flow';
 import { loadOrder, saveOrder } from './guided-session';
 import { endReasonHeadline } from './labels';
@@ -33,7 +32,6 @@ import { setupView, type DemoSpeed, type MotionSource, type StartChoice } from '
 import { todayPlanSlot } from './today-plan-view';
 import { toast } from './toast';
 import { createTrainingFlow } from './training-flow';
-import { loadProgramme } from './training-prefs';
 import { trialView, type TrialView } from './trial-view';
 
 export type { StorkPorts };
@@ -50,10 +48,6 @@ export const AUTO_DEMO_NOTICE =
   'No motion sensor answered within 1 second, so the demo recording is selected: a recorded trial plays through the same test. Choose “Phone sensor” to try the sensor again.';
 export const UNSUPPORTED_NOTICE =
   'This browser gives no motion data, so the demo recording is selected: a recorded trial plays through the same test.';
-
-let historyScreens: Promise<typeof import('./history-screens')> | null = null;
-const loadHistoryScreens = (): Promise<typeof import('./history-screens')> =>
-  (historyScreens ??= import('./history-screens'));
 
 export function mountApp(root: HTMLElement, ports: StorkPorts): void {
   const live = announcer();
@@ -388,45 +382,13 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       showStart();
       return;
     }
-    let current = host.nextTicket();
-    const isCurrent = (): boolean => current === host.ticket();
-    const context: PlaceContext = {
+    showHistoryPlace(place, {
       history,
       toast: undoToast,
+      prefs: ports.prefs,
+      host,
       say: (message) => live.say(message),
-      navigate: (next) => {
-        window.location.hash = routeHash(next);
-      },
-      show: (element, dispose) => {
-        if (!isCurrent()) {
-          dispose?.();
-          return false;
-        }
-        show(element, dispose);
-        current = host.ticket();
-        return true;
-      },
-      isCurrent,
       refresh: () => route(),
-      download: (record) =>
-        void import('./download').then((csv) =>
-          csv.downloadText(csv.trialFileName(record), csv.trialSamplesCsv(record)),
-        ),
-      programmeOf: (personId) => {
-        const { programme, saved } = loadProgramme(ports.prefs, personId);
-        return saved
-          ? { daysPerWeek: programme.daysPerWeek, exercises: programme.exercises.map((e) => e.exercise) }
-          : null;
-      },
-    };
-    // The history pages and their charts load on demand: most visits only run a test. Both
-    // are asked for at once, and the page's data is read meanwhile, so a reload on a chart
-    // page does not wait for one after the other.
-    if (place.name !== 'history') void import('./charts/history-charts');
-    if (place.name === 'history' || place.name === 'compare' || place.name === 'progress')
-      readPageDataAhead(history, isCurrent);
-    void loadHistoryScreens().then((screens) => {
-      if (isCurrent()) screens.showPlace(place, context);
     });
   }
 
