@@ -4,35 +4,28 @@
  * `StorkPorts`, wired by the composition root (src/main.ts); this file only decides what to
  * show next.
  */
-import { EMPTY, from, Subject, switchMap, tap } from 'rxjs';
+import { EMPTY, from, switchMap, tap } from 'rxjs';
 import type { SessionOrder } from '../session/protocol';
-import type { TrialState } from '../session/trial';
-import type { TrialRecord } from '../session/types';
 import { afterFirstInput } from './after-first-input';
-import { scheduleAnalysisWarmUp } from './analysis-warm-up';
 import { announcer } from './announcer';
 import type { StorkPorts } from './app-ports';
 import { loadCharts } from './charts/load';
 import { h, replaceChildren } from './dom';
-import { trialsToCompare } from './history-access';
 import { loadHistoryScreens, showHistoryPlace } from './history-places';
 import { createGuidedFlow, type GuidedActions } from './guided-flow';
 import { loadOrder, saveOrder } from './guided-session';
-import { endReasonHeadline } from './labels';
 import { appNav } from './nav';
 import { NOTICES, noticeView, type NoticeAction, type NoticeContent } from './notice-view';
 import { peoplePicker } from './people-picker';
 import { privacyView } from './privacy-view';
-import { resultView, type ResultView } from './result-view';
 import { parseRoute, routeHash } from './routes';
-import { saveStatusOf } from './save-status';
 import { screenHost } from './screen-host';
 import { loadSetup, saveSetup } from './setup-prefs';
 import { setupView, type DemoSpeed, type MotionSource, type StartChoice } from './setup-view';
 import { todayPlanSlot } from './today-plan-view';
 import { toast } from './toast';
 import { createTrainingFlow } from './training-flow';
-import { trialView, type TrialView } from './trial-view';
+import { trialScreens } from './trial-screens';
 
 export type { StorkPorts };
 
@@ -82,7 +75,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       saveSetup(ports.prefs, setup);
       void start({ setup, order, source, demoSpeed }, 'same-session');
     },
-    showSummary: () => showSessionSummary(),
+    showSummary: () => screens.showSessionSummary(),
   };
   let source: MotionSource = ports.motionSupport === 'ok' ? 'sensor' : 'demo';
   let demoSpeed: DemoSpeed = 1;
@@ -102,6 +95,20 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     },
   };
   const backAction: NoticeAction = { label: 'Back to set-up', run: () => showSetup(null) };
+  /** The trial page, its result and the session's summary (trial-screens.ts). */
+  const screens = trialScreens({
+    ports,
+    history,
+    guided,
+    sessionActions,
+    host,
+    say: (message) => live.say(message),
+    order: () => order,
+    setRunning: (running) => void (trialRunning = running),
+    showSetup,
+    showNotice,
+    backAction,
+  });
 
   /**
    * The set-up page. For a known person it shows the set-up as one line with Start on the first
@@ -190,7 +197,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     }
     ports.prepareCues();
     if (source === 'demo') {
-      runTrial();
+      screens.runTrial({ setup, source, demoSpeed });
       return;
     }
     if (ports.motionSupport === 'insecure-context')
@@ -200,7 +207,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
     // First thing in the tap: iOS only asks from inside a user gesture.
     const permission = await ports.requestPermission();
     if (permission === 'denied') return showNotice(NOTICES.permissionDenied, [useDemoAction, backAction]);
-    if (sensorChecked) return runTrial();
+    if (sensorChecked) return screens.runTrial({ setup, source, demoSpeed });
     show(
       h(
         'section',
@@ -212,7 +219,7 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
       ports.probeSensor().subscribe((answer) => {
         if (answer === 'ok') {
           sensorChecked = true;
-          runTrial();
+          screens.runTrial({ setup, source, demoSpeed });
         } else {
           showNotice(NOTICES.noSensorData, [
             useDemoAction,
@@ -225,99 +232,6 @@ export function mountApp(root: HTMLElement, ports: StorkPorts): void {
         }
       }),
     );
-  }
-
-  function runTrial(): void {
-    const stop$ = new Subject<void>();
-    const trialSetup = { ...setup };
-    const trialSource = source;
-    let view: TrialView | null = trialView({
-      setup: trialSetup,
-      source: trialSource,
-      onStop: () => stop$.next(),
-    });
-    show(view.element, () => view?.destroy());
-    live.say('Get ready');
-    // During the countdown nothing is stored, so this is the moment to compile the analysis.
-    scheduleAnalysisWarmUp(1000);
-    let lastPhase: TrialState['phase'] | null = null;
-    trialRunning = true;
-    host.keep(
-      ports.runTrial(trialSetup, trialSource, demoSpeed, stop$).subscribe({
-        next: (state) => {
-          if (state.phase === 'ended') {
-            trialRunning = false;
-            view?.destroy();
-            view = null;
-            // Saved for the person current now (history-access.ts), while the result is shown.
-            const person = history?.person() ?? null;
-            guided.record(state.record, order);
-            const saving = ports.results.save(state.record);
-            const result = showResult(state.record);
-            if (history === null) saving.catch(() => undefined);
-            else
-              saving.then(
-                () => result.showSaveStatus(...saveStatusOf(person, null)),
-                (error: unknown) => result.showSaveStatus(...saveStatusOf(person, error)),
-              );
-            live.say(endReasonHeadline(state.record.endReason, state.record.setup.capS));
-            return;
-          }
-          if (state.phase === 'running' && lastPhase !== 'running') live.say('Go: lift your foot');
-          lastPhase = state.phase;
-          view?.update(state);
-        },
-        error: (error: unknown) => {
-          trialRunning = false;
-          showNotice(
-            {
-              kind: 'trial-error',
-              title: 'The trial stopped with an error',
-              paragraphs: [error instanceof Error ? error.message : String(error)],
-            },
-            [backAction],
-          );
-        },
-      }),
-    );
-  }
-
-  /** The session's summary; once shown, the session is over (the next Start begins anew). */
-  function showSessionSummary(): void {
-    const summary = guided.summary({
-      onNewSession: () => showSetup(null),
-      ...(history === null
-        ? {}
-        : { onCompare: () => void (window.location.hash = routeHash({ name: 'compare' })) }),
-    });
-    guided.end();
-    if (summary === null) return showSetup(null);
-    show(summary.element);
-    live.say(`Session summary. ${summary.sentence}`);
-  }
-
-  function showResult(record: TrialRecord): ResultView {
-    let view: ResultView | null = resultView({
-      record,
-      steps: guided.stepsAfter(record, sessionActions),
-      person: history?.person() ?? null,
-      // The sway against the person's earlier trials, filled in when the history answers.
-      earlierTrials:
-        history === null || record.interrupted ? undefined : trialsToCompare(history, history.person()),
-      onChangeSetup: () => showSetup(null, true),
-      // The CSV writer loads on first use: most people never download, and it is not small.
-      onDownload: () =>
-        void import('./download').then((csv) =>
-          csv.downloadText(csv.trialFileName(record), csv.trialSamplesCsv(record)),
-        ),
-    });
-    const shown = view;
-    show(view.element, () => {
-      view?.destroy();
-      view = null;
-    });
-    void view.drawCharts();
-    return shown;
   }
 
   /** The test's first page: the set-up, or once per visit the page that says why no sensor. */
