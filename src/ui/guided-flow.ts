@@ -2,7 +2,7 @@
  * The guided session on the test page, between the protocol's rules (src/session/protocol.ts)
  * and the screens: which session is under way for whom today (kept for the tab,
  * guided-session.ts), what comes after each trial, the set-up's "under way" box and the
- * summary screen. The page flow (app.ts) decides when to show them.
+ * summary screen. The test flow (test-flow.ts) decides when to show them.
  */
 import { isoWithOffset } from '../session/local-time';
 import {

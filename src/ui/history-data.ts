@@ -42,9 +42,10 @@ async function readPageData(history: HistoryAccess): Promise<PageData> {
 let ahead: { data: Promise<PageData>; stillCurrent: () => boolean } | null = null;
 
 /**
- * Starts reading the page data for the page being opened (app.ts, as soon as the address says
- * which); the page's loadPageData then takes it over. `stillCurrent` is false once the person
- * went elsewhere: a read for a page never shown is not handed to a later one (it may be stale).
+ * Starts reading the page data for the page being opened (history-places.ts, as soon as the
+ * address says which); the page's loadPageData then takes it over. `stillCurrent` is false once
+ * the person went elsewhere: a read for a page never shown is not handed to a later one (it may
+ * be stale).
  */
 export function readPageDataAhead(history: HistoryAccess, stillCurrent: () => boolean): void {
   const data = readPageData(history);

@@ -12,7 +12,7 @@ import type { KeyValueStore } from './setup-prefs';
 import type { Toast } from './toast';
 import { loadProgramme } from './training-prefs';
 
-/** The history screens' code, asked for once (the set-up page fetches it ahead, after the first tap). */
+/** The history screens' code, asked for once (the set-up page fetches it ahead, test-flow.ts). */
 let historyScreens: Promise<typeof import('./history-screens')> | null = null;
 export const loadHistoryScreens = (): Promise<typeof import('./history-screens')> =>
   (historyScreens ??= import('./history-screens'));

@@ -1,4 +1,4 @@
-/** What the history pages get from the page flow (app.ts) to show themselves. */
+/** What the history pages get from the page flow (history-places.ts) to show themselves. */
 import type { ReportProgramme } from '../report/report-types';
 import type { TrialRecord } from '../session/types';
 import type { HistoryAccess } from './history-access';

@@ -1,7 +1,7 @@
 /**
  * The trial's screens: the trial page from "get ready" to the end, then its result page (saved
  * meanwhile, with what became of the saving), and the guided session's summary. The test flow
- * decides when; sensors and storage come in through `StorkPorts`.
+ * (test-flow.ts) decides when; sensors and storage come in through `StorkPorts`.
  */
 import { Subject } from 'rxjs';
 import type { SessionOrder } from '../session/protocol';
