@@ -20,14 +20,9 @@ import type { PersonRecord, TrialStore } from '../storage';
 import { h, replaceChildren } from './dom';
 import { EYES_LABELS, PHONE_PLACEMENT_LABELS, STANCE_SIDE_LABELS, SURFACE_LABELS } from './labels';
 import { page } from './history-page';
+import { readInWorker } from './import-worker';
 import type { PlaceContext } from './place-context';
 import { routeHash } from './routes';
-
-/** What the worker posts (worker-entry.ts). */
-type WorkerMessage =
-  | { type: 'progress'; file: string; fraction: number }
-  | { type: 'done'; report: ImportReport }
-  | { type: 'error'; message: string };
 
 /** The value of the person select that adds a new person. */
 const NEW_PERSON = '';
@@ -56,40 +51,6 @@ function radios<T extends string>(
     ),
   );
   return { element, value: () => inputs.find(({ input }) => input.checked)?.value ?? selected };
-}
-
-/**
- * Reads the files in a worker; resolves with the report (files that cannot be imported are in its
- * `failed`) or rejects when the worker itself fails.
- */
-function readInWorker(
-  files: File[],
-  onProgress: (fraction: number, file: string) => void,
-): Promise<ImportReport> {
-  const worker = new Worker(new URL('../formats/worker-entry.ts', import.meta.url), { type: 'module' });
-  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const readBytes = new Map<string, number>();
-  return new Promise<ImportReport>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-      const message = event.data;
-      if (message.type === 'progress') {
-        const file = files.find((candidate) => candidate.name === message.file);
-        readBytes.set(message.file, message.fraction * (file?.size ?? 0));
-        let sum = 0;
-        for (const bytes of readBytes.values()) sum += bytes;
-        onProgress(totalBytes === 0 ? 1 : sum / totalBytes, message.file);
-        return;
-      }
-      worker.terminate();
-      if (message.type === 'done') resolve(message.report);
-      else reject(new Error(message.message));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || 'The files could not be read.'));
-    };
-    worker.postMessage({ files });
-  });
 }
 
 /** Names of the formats whose trials are not another app's (those have `importedFrom`). */
