@@ -6,21 +6,14 @@
  * and condition, and Save stores every trial in one transaction (all or none).
  */
 import type { ImportReport } from '../formats/import-files';
-import type { ImportedTrial } from '../formats/trial-import';
 import type { StorkTrialSetup } from '../formats/trial-record';
-import { isoWithOffset } from '../session/local-time';
-import {
-  DEFAULT_SETUP,
-  DURATION_CAPS_S,
-  type DurationCapS,
-  type TrialRecord,
-  type TrialSetup,
-} from '../session/types';
+import { DEFAULT_SETUP, DURATION_CAPS_S, type DurationCapS, type TrialSetup } from '../session/types';
 import type { PersonRecord, TrialStore } from '../storage';
 import { h, replaceChildren } from './dom';
 import { EYES_LABELS, PHONE_PLACEMENT_LABELS, STANCE_SIDE_LABELS, SURFACE_LABELS } from './labels';
 import { page } from './history-page';
 import { previewOf } from './import-preview';
+import { completeRecords } from './import-records';
 import { readInWorker } from './import-worker';
 import type { PlaceContext } from './place-context';
 import { routeHash } from './routes';
@@ -57,39 +50,6 @@ function radios<T extends string>(
 /** A file's name without its folders (a zip's entries have them). */
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
-}
-
-/**
- * The completed records: the files' own id, set-up and date where they have them, the form's
- * elsewhere. A 2-D sway trial is always on a force plate, its cap the smallest that holds the
- * recording, and it takes the form's unit (trimmed; empty: none) when its file gave none.
- */
-export function completeRecords(
-  trials: readonly ImportedTrial[],
-  setup: TrialSetup,
-  now: Date,
-  newId: () => string,
-  swayUnit = '',
-): TrialRecord[] {
-  const unit = swayUnit.trim() === '' ? null : swayUnit.trim();
-  return trials.map(({ record }) => {
-    const completed: TrialRecord = {
-      ...record,
-      id: record.id ?? newId(),
-      setup: (record.setup as TrialSetup | null) ?? setup,
-      startedAt: record.startedAt ?? isoWithOffset(now),
-    };
-    if (record.sway === undefined) return completed;
-    // A recording has no time limit of its own: the smallest cap that holds it (else the largest),
-    // so its result does not say "held for the full 45 s" of a 60 s recording.
-    const capS =
-      DURATION_CAPS_S.find((cap) => cap >= record.holdTimeS) ?? DURATION_CAPS_S[DURATION_CAPS_S.length - 1]!;
-    return {
-      ...completed,
-      setup: { ...completed.setup, placement: 'force-plate', capS: record.setup?.capS ?? capS },
-      sway: { ...record.sway, unit: record.sway.unit ?? unit },
-    };
-  });
 }
 
 function assignmentForm(

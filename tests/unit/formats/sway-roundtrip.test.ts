@@ -10,7 +10,7 @@ import { readSwayCsv, writeSwayCsv } from '../../../src/formats/sway-csv';
 import { trialSamplesCsvParts, trialSwayCsvParts } from '../../../src/formats/trial-export';
 import type { TrialRecord } from '../../../src/session/types';
 import { trialSamplesCsv } from '../../../src/ui/download';
-import { completeRecords } from '../../../src/ui/import-view';
+import { completeRecords } from '../../../src/ui/import-records';
 import { MAX_ABS_SWAY_VALUE } from '../../../src/core/limits';
 
 /** Bits of each double; NaN as one value (a missing sample). */

@@ -13,7 +13,7 @@ import { summaryColumns } from '../../../src/formats/summary-csv';
 import { readSummaryCsv, SUMMARY_COLUMN_TYPES } from '../../../src/formats/summary-reader';
 import { exportTrialsCsv, trialSummaryColumns, trialSwayCsvParts } from '../../../src/formats/trial-export';
 import type { TrialRecord } from '../../../src/session/types';
-import { completeRecords } from '../../../src/ui/import-view';
+import { completeRecords } from '../../../src/ui/import-records';
 
 const META = { appVersion: '0.1.0' };
 const SETUP = { stanceSide: 'right', eyes: 'closed', surface: 'firm', placement: 'chest', capS: 30 } as const;

@@ -223,7 +223,7 @@ function recordArbitrary(id: string): fc.Arbitrary<StorkTrialRecord> {
 }
 
 /**
- * A 2-D sway trial as the import page stores it (sway-import.ts, import-view.ts): a force
+ * A 2-D sway trial as the import page stores it (sway-import.ts, import-records.ts): a force
  * plate's AP and ML (any doubles) at the sample times, the phone columns all NaN, the analysis
  * of a sway signal, no sign decision, a unit or none (null: the signal's own unit).
  */
