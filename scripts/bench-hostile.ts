@@ -37,6 +37,13 @@ const lastLine = SAMPLES.trimEnd().split('\n').length;
 const CLASSES: [string, Input][] = [
   ['1.6 million blank lines before the header', { name: 'x.csv', text: '\n'.repeat(1_600_000) + SAMPLES }],
   ['1.6 million white-space lines', { name: 'x.csv', text: ' \t \n'.repeat(1_600_000) + SAMPLES }],
+  // tests/unit/formats/readers-fuzz.test.ts' one-line files of a million characters.
+  ['a row of a million digits', { name: 'x.csv', text: `t_ms,ax,ay,az\n${'1'.repeat(1_000_000)}` }],
+  ['a row of a million quotes', { name: 'x.csv', text: `t_ms,ax,ay,az\n"${'"'.repeat(1_000_000)}` }],
+  [
+    '100,000 rows ending in a lone CR',
+    { name: 'x.csv', text: `t_ms,ax,ay,az\n${'0,1,2,3\r'.repeat(100_000)}` },
+  ],
   ['zip: an entry larger than its header says', { name: 'x.zip', bytes: withLyingSizes(honestZip, 1000) }],
   ['zip: overlapping entries (zip bomb)', { name: 'x.zip', bytes: withOverlappingCopies(honestZip, 900) }],
   [`zip: ${MAX_ZIP_ENTRIES + 1} entries`, { name: 'x.zip', bytes: zipOfManyEntries(MAX_ZIP_ENTRIES + 1) }],

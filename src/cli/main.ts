@@ -117,6 +117,14 @@ async function filesToAnalyze(command: AnalyzeCommand, io: CliIo): Promise<strin
 }
 
 /**
+ * Lets the event loop run: a thread's messages (its outcome, its being ready for a file) are
+ * events, and this thread's files follow one another in promise callbacks alone, which run
+ * before any event. Without a turn between its files, this thread took every file before a
+ * thread could ask for one, and `--jobs 2` ran as `--jobs 1`.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Analyses `files`, `jobs` at once: this thread and `jobs - 1` worker threads each take the
  * next file when free. Hands each outcome to `emit` in the order of `files`, as soon as it and
  * those before it are done; `done` counts the files finished so far, whatever their order.
@@ -167,6 +175,7 @@ export async function analyzeInInputOrder(
     // threads start and beside them.
     for (let task = take(); task !== undefined; task = take()) {
       task.finish(await analyzeFile(task.file, task.options, io));
+      if (threads !== null) await nextTurn();
     }
     if (files.length > 0) await finished;
   } finally {

@@ -63,7 +63,41 @@ function reversedWorkers(counts: number[]): NonNullable<CliIo['startWorkers']> {
   };
 }
 
+/**
+ * Stands in for the worker threads as Node delivers their messages: as events (setImmediate),
+ * never in this thread's promise callbacks. Each thread asks for a file when it is ready and
+ * after each outcome, and counts the files it got in `taken`.
+ */
+function eventWorkers(taken: number[]): NonNullable<CliIo['startWorkers']> {
+  return (count, take) => {
+    const serve = (thread: number) => {
+      const task = take();
+      if (task === undefined) return;
+      taken[thread] = (taken[thread] ?? 0) + 1;
+      void analyzeFile(task.file, task.options, memoryReader).then((outcome) =>
+        setImmediate(() => {
+          task.finish(outcome);
+          serve(thread);
+        }),
+      );
+    };
+    for (let thread = 0; thread < count; thread++) setImmediate(() => serve(thread));
+    return { close: async () => undefined };
+  };
+}
+
 describe('stork analyze on many files', () => {
+  it('lets the threads take files while this thread works on its own (their asks are events)', async () => {
+    const many = Array.from({ length: 12 }, (_, k) => ['q1.csv', 'q2.csv', 'q3.csv'][k % 3] as string);
+    const taken: number[] = [];
+    const threaded = await stork(['analyze', ...many, '--jobs', '3'], { startWorkers: eventWorkers(taken) });
+    // Each of the two threads got files; this thread did the rest; the output is the same.
+    expect(taken).toHaveLength(2);
+    for (const count of taken) expect(count).toBeGreaterThan(0);
+    expect(taken[0]! + taken[1]!).toBeLessThan(many.length);
+    expect(threaded).toEqual(await stork(['analyze', ...many]));
+  });
+
   const files = ['q1.csv', 'missing.csv', 'q2.csv', 'int4.csv', 'q3.csv'];
 
   it('prints the results and the errors in the order of the input, whatever order the files finish in', async () => {

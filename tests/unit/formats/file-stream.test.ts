@@ -166,9 +166,10 @@ describe('readFileStream', () => {
     expect(rows.at(-1)).toBeLessThanOrEqual(725);
   });
 
-  it('reads 5 MB of samples in 64 KB parts, each part quickly (the page stays responsive while a worker reads 50 MB)', () => {
+  // How long a part takes (the page stays responsive while a worker reads 50 MB) is measured
+  // by scripts/bench-import-page.ts, not here.
+  it('reads 5 MB of samples in 64 KB parts, each row once', () => {
     const rows: string[] = ['t_ms,ax,ay,az,gx,gy,gz'];
-    for (let k = 0; rows.join('\n').length < 0 && k < 0; k++) rows.push('');
     let size = rows[0]!.length;
     for (let k = 0; size < 5_000_000; k++) {
       const line = `${k * 10},${(Math.sin(k / 50) * 0.3).toFixed(4)},9.81,${(Math.cos(k / 70) * 0.2).toFixed(4)},0.5,-0.2,0.1`;
@@ -177,17 +178,10 @@ describe('readFileStream', () => {
     }
     const text = rows.join('\n');
     const stream = createFileStream('big.csv');
-    let slowestMs = 0;
-    for (let at = 0; at < text.length; at += 65536) {
-      const started = performance.now();
-      stream.push(text.slice(at, at + 65536));
-      slowestMs = Math.max(slowestMs, performance.now() - started);
-    }
+    for (let at = 0; at < text.length; at += 65536) stream.push(text.slice(at, at + 65536));
     const contents = stream.end();
     expect(contents.format).toBe('stork-samples');
     if (contents.format === 'stork-samples')
       expect(contents.samples.trials[0]?.recording.tS.length).toBe(rows.length - 1);
-    // A part is a few thousand rows: well under the 50 ms a frame may take, generous for a shared machine.
-    expect(slowestMs).toBeLessThan(250);
   });
 });

@@ -16,15 +16,12 @@ import { unzipCsvFiles } from '../../../src/formats/zip';
 import { fixturePath } from '../helpers/fixtures';
 import { csvLike } from '../helpers/csv-like';
 
-/** Longest a reader may take on one of these small inputs: a hang or a quadratic path would take far longer. */
-const MAX_MS_PER_INPUT = 500;
-
 /**
- * Runs a reader: it returns, or throws a FormatError with a one-line message; nothing else, and
- * quickly. True when it read the input.
+ * Runs a reader: it returns, or throws a FormatError with a one-line message; nothing else.
+ * True when it read the input. (A hang fails the test at its timeout; how fast hostile files
+ * are answered is measured by scripts/bench-hostile.ts, not here.)
  */
 function readsOrSaysWhy(read: () => unknown): boolean {
-  const started = performance.now();
   let readIt = true;
   try {
     read();
@@ -34,7 +31,6 @@ function readsOrSaysWhy(read: () => unknown): boolean {
     expect(error.message).toMatch(/^([^:]+\.csv: |summary: )?(line \d+: )?\S/);
     readIt = false;
   }
-  expect(performance.now() - started).toBeLessThan(MAX_MS_PER_INPUT);
   return readIt;
 }
 

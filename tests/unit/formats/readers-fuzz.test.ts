@@ -85,12 +85,11 @@ describe('readers on any input', () => {
     );
   });
 
-  it('reads a one-line file of a million characters quickly (no quadratic path)', () => {
-    const started = performance.now();
+  // A quadratic path would take hours on these and fail at the test's timeout; how fast they
+  // are answered is measured by scripts/bench-hostile.ts.
+  it('reads a one-line file of a million characters, or says why', () => {
     readsOrSaysWhy(readSamplesCsv, `t_ms,ax,ay,az\n${'1'.repeat(1_000_000)}`);
     readsOrSaysWhy(readSamplesCsv, `t_ms,ax,ay,az\n"${'"'.repeat(1_000_000)}`);
     readsOrSaysWhy(readSamplesCsv, `t_ms,ax,ay,az\n${'0,1,2,3\r'.repeat(100_000)}`);
-    // Generous bound for a shared CI machine; a quadratic path would take minutes.
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
