@@ -62,40 +62,41 @@ export function visitAsciiRows(
   let lineStart = 0;
   for (let index = 0; index <= lineFeeds.length; index++) {
     const next = index < lineFeeds.length ? (lineFeeds[index] as number) : bytes.length;
-    let lineEnd = next;
-    if (lineEnd > lineStart && bytes[lineEnd - 1] === CHAR_CR) lineEnd--;
-    let blank = true;
-    for (let i = lineStart; i < lineEnd; i++) {
-      const code = bytes[i] as number;
-      if (code !== CHAR_SPACE && !(code === CHAR_TAB && tabIsBlank)) {
-        blank = false;
-        break;
-      }
-    }
-    if (!blank) visitor.asciiRow(firstLine + index, bytes, lineStart, lineEnd);
+    const lineEnd = withoutCarriageReturn(bytes, lineStart, next);
+    if (!isBlankBytes(bytes, lineStart, lineEnd, tabIsBlank))
+      visitor.asciiRow(firstLine + index, bytes, lineStart, lineEnd);
     lineStart = next + 1;
   }
 }
 
 /**
- * Where the `count`-th non-blank line ends (after its line break), or -1 when the bytes hold
- * fewer whole lines: as file-stream.ts' LeadingLinesScanner finds the start a format is
- * decided on (blank: only spaces and tabs).
+ * Where the `count`-th non-blank line ends (after its line feed), or -1 when the bytes hold
+ * fewer whole lines: the start a format is decided on, as file-stream.ts' LeadingLinesScanner
+ * finds it in a text (blank: only spaces and tabs). `lineFeeds` as for `visitAsciiRows`.
  */
-export function leadingLinesEnd(bytes: Uint8Array, count: number): number {
+export function leadingLinesEnd(bytes: Uint8Array, lineFeeds: Int32Array, count: number): number {
   let found = 0;
-  let blank = true;
-  for (let i = 0; i < bytes.length; i++) {
-    const code = bytes[i] as number;
-    if (code === CHAR_LF || code === CHAR_CR) {
-      if (!blank) found++;
-      blank = true;
-      const end = code === CHAR_CR && bytes[i + 1] === CHAR_LF ? i + 2 : i + 1;
-      if (found === count) return end;
-      i = end - 1;
-    } else if (code !== CHAR_SPACE && code !== CHAR_TAB) blank = false;
+  let lineStart = 0;
+  for (const feed of lineFeeds) {
+    if (!isBlankBytes(bytes, lineStart, withoutCarriageReturn(bytes, lineStart, feed), true)) found++;
+    if (found === count) return feed + 1;
+    lineStart = feed + 1;
   }
   return -1;
+}
+
+/** The end of the line `bytes[start, end)` without the CR of a CRLF. */
+function withoutCarriageReturn(bytes: Uint8Array, start: number, end: number): number {
+  return end > start && bytes[end - 1] === CHAR_CR ? end - 1 : end;
+}
+
+/** True when `bytes[start, end)` is only spaces and tabs (only spaces without `tabIsBlank`), as csv-text's isBlankRange. */
+function isBlankBytes(bytes: Uint8Array, start: number, end: number, tabIsBlank: boolean): boolean {
+  for (let i = start; i < end; i++) {
+    const code = bytes[i] as number;
+    if (code !== CHAR_SPACE && !(code === CHAR_TAB && tabIsBlank)) return false;
+  }
+  return true;
 }
 
 /** Characters per `String.fromCharCode` call: well under any engine's limit on arguments. */

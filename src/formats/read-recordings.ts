@@ -58,7 +58,7 @@ export function readRecordings(text: string, fileName = ''): RecordingTrial[] {
  */
 export function readRecordingsFromAscii(bytes: Uint8Array, fileName = ''): RecordingTrial[] {
   const lineFeeds = plainLineFeeds(bytes);
-  const startEnd = lineFeeds === null ? -1 : leadingLinesEnd(bytes, PLAN_START_LINES);
+  const startEnd = lineFeeds === null ? -1 : leadingLinesEnd(bytes, lineFeeds, PLAN_START_LINES);
   const start = startEnd < 0 ? '' : asciiText(bytes, 0, startEnd);
   const format = startEnd < 0 ? 'unknown' : detectFormat(start);
   if (lineFeeds === null || (format !== 'stork-samples' && format !== 'sway-2d'))

@@ -9,7 +9,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiText, leadingLinesEnd, plainLineFeeds, visitAsciiRows } from '../../../src/formats/ascii-rows';
+import {
+  asciiText,
+  leadingLinesEnd as leadingLinesEndOf,
+  plainLineFeeds,
+  visitAsciiRows,
+} from '../../../src/formats/ascii-rows';
 import { visitCsvRows } from '../../../src/formats/csv-text';
 import { FormatError } from '../../../src/formats/format-error';
 import { readRecordings, readRecordingsFromAscii } from '../../../src/formats/read-recordings';
@@ -111,6 +116,8 @@ describe('ascii-rows helpers', () => {
   });
 
   it('leadingLinesEnd ends after the n-th non-blank line and its line break, or is -1', () => {
+    const leadingLinesEnd = (bytes: Uint8Array, count: number) =>
+      leadingLinesEndOf(bytes, plainLineFeeds(bytes) as Int32Array, count);
     expect(leadingLinesEnd(bytesOf('a\nb\nc\n'), 2)).toBe(4);
     expect(leadingLinesEnd(bytesOf('\n \n\t\na\r\nb\r\nc'), 2)).toBe(11);
     expect(leadingLinesEnd(bytesOf('a\nb'), 2)).toBe(-1);
