@@ -11,6 +11,17 @@ import { EYES_LABELS, STANCE_SIDE_LABELS } from './labels';
 /** Names of the formats whose trials are not another app's (those have `importedFrom`). */
 const FORMAT_NAMES: Readonly<Record<string, string>> = { 'stork-samples': 'Stork samples' };
 
+/** A headed list of texts (`field` names it for the page's tests), or nothing when there are none. */
+function textList(field: string, title: string, texts: readonly string[]): HTMLElement | null {
+  if (texts.length === 0) return null;
+  return h(
+    'div',
+    { data: { field } },
+    h('h3', {}, title),
+    h('ul', {}, ...texts.map((text) => h('li', {}, text))),
+  );
+}
+
 /** The files that could not be imported, each with its line and reason. */
 function failedList(report: ImportReport): HTMLElement | null {
   if (report.failed.length === 0) return null;
@@ -76,30 +87,9 @@ export function previewOf(report: ImportReport): HTMLElement {
       { data: { field: 'import-trials' } },
       ...report.trials.map((trial, i) => h('li', {}, trialLine(trial, i))),
     ),
-    conversions.length > 0
-      ? h(
-          'div',
-          { data: { field: 'import-conversions' } },
-          h('h3', {}, 'Converted'),
-          h('ul', {}, ...conversions.map((text) => h('li', {}, text))),
-        )
-      : null,
-    notes.length > 0
-      ? h(
-          'div',
-          { data: { field: 'import-notes' } },
-          h('h3', {}, 'Notes'),
-          h('ul', {}, ...notes.map((text) => h('li', {}, text))),
-        )
-      : null,
-    report.ignored.length > 0
-      ? h(
-          'div',
-          { data: { field: 'import-ignored' } },
-          h('h3', {}, 'Files left out'),
-          h('ul', {}, ...report.ignored.map((text) => h('li', {}, text))),
-        )
-      : null,
+    textList('import-conversions', 'Converted', conversions),
+    textList('import-notes', 'Notes', notes),
+    textList('import-ignored', 'Files left out', report.ignored),
     report.skippedCount > 0
       ? h(
           'div',
