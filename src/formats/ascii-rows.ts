@@ -29,12 +29,15 @@ export interface AsciiRowVisitor {
  * `visitAsciiRows` takes instead of searching again.
  */
 export function plainLineFeeds(bytes: Uint8Array): Int32Array | null {
-  if (bytes.includes(CHAR_QUOTE)) return null;
+  // Every search is given its start: Node's Buffer `indexOf` turns a missing one into NaN,
+  // and its optimised code, made for numbers that are small integers, is thrown away (V8's
+  // "not a Smi") on the next file, one of the second recording's slow starts.
+  if (bytes.includes(CHAR_QUOTE, 0)) return null;
   // A phone recording's rows are 40-140 bytes long: room for most, grown when short.
   let feeds = new Int32Array(Math.max(64, bytes.length >> 5));
   let count = 0;
-  let cr = bytes.indexOf(CHAR_CR);
-  for (let at = bytes.indexOf(CHAR_LF); at >= 0; at = bytes.indexOf(CHAR_LF, at + 1)) {
+  let cr = bytes.indexOf(CHAR_CR, 0);
+  for (let at = bytes.indexOf(CHAR_LF, 0); at >= 0; at = bytes.indexOf(CHAR_LF, at + 1)) {
     for (; cr >= 0 && cr < at; cr = bytes.indexOf(CHAR_CR, cr + 1)) if (cr !== at - 1) return null;
     if (count === feeds.length) {
       const more = new Int32Array(2 * count);

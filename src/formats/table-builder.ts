@@ -73,8 +73,9 @@ export class TableBuilder implements RowVisitor, AsciiRowVisitor {
   private trialOfRow: Int32Array;
   private readonly trialIds: string[] = [];
   private readonly trialIndexById = new Map<string, number>();
-  private lastTrialId: string | null = null;
-  private lastTrialIndex = 0;
+  /** The trial id last found, and its index (-1 before the first). */
+  private lastTrialId = '';
+  private lastTrialIndex = -1;
   /** Last finite time of each trial, for the "goes backwards" check. */
   private readonly lastTimeOfTrial: number[] = [];
   /** First finite time of each trial and its line, for the span check (NaN before it). */
@@ -103,17 +104,19 @@ export class TableBuilder implements RowVisitor, AsciiRowVisitor {
     this.delimiterCode = this.delimiter.charCodeAt(0);
     this.columns = request.columns.map(() => new Float64Array(capacity));
     this.maxAbsOfColumn = Float64Array.from(request.columns, (column) => column.limit?.maxAbs ?? Infinity);
-    if (request.trialCell === null) this.trialOfId('');
+    if (request.trialCell === null) this.newTrial('');
   }
 
   beginRow(line: number): void {
     this.line = line;
-    if (!this.headerSeen) {
-      this.headerSeen = true;
-      this.inHeader = true;
-      return;
-    }
-    this.inHeader = false;
+    // The header's two flags are stored on every row, not in a branch the header alone takes:
+    // V8 optimises this per-row code during the first file, and a branch it has never seen
+    // taken makes it throw that code away when the next file's header comes (see
+    // docs/benchmarks.md, the second recording).
+    const header = !this.headerSeen;
+    this.headerSeen = true;
+    this.inHeader = header;
+    if (header) return;
     this.rowProblem = null;
     this.rowTrialId = '';
     if (this.rowCount === this.lines.length) this.grow();
@@ -323,21 +326,28 @@ export class TableBuilder implements RowVisitor, AsciiRowVisitor {
   }
 
   private trialOfId(id: string): number {
-    let index = this.knownTrial(id);
-    if (index === undefined) {
-      index = this.trialIds.length;
-      this.trialIds.push(id);
-      this.trialIndexById.set(id, index);
-      this.lastTimeOfTrial.push(-Infinity);
-      this.firstTimeOfTrial.push(NaN);
-      this.firstLineOfTrial.push(0);
-    }
+    return this.knownTrial(id) ?? this.newTrial(id);
+  }
+
+  /** A trial id not seen before: its index, and it is the last found (rows come in runs). */
+  private newTrial(id: string): number {
+    const index = this.trialIds.length;
+    this.trialIds.push(id);
+    this.trialIndexById.set(id, index);
+    // Made the last found here, so that a one-trial table's rows never look their id up: a
+    // branch V8's optimised per-row code would not have seen taken (see beginRow).
+    this.lastTrialId = id;
+    this.lastTrialIndex = index;
+    this.lastTimeOfTrial.push(-Infinity);
+    this.firstTimeOfTrial.push(NaN);
+    this.firstLineOfTrial.push(0);
     return index;
   }
 
   /** The index of a trial id seen before, else undefined (the last one found is kept: rows come in runs). */
   private knownTrial(id: string): number | undefined {
-    if (id !== this.lastTrialId) {
+    // Only strings compared (no null before the first id): V8 keeps one kind of comparison.
+    if (id !== this.lastTrialId || this.lastTrialIndex < 0) {
       const index = this.trialIndexById.get(id);
       if (index === undefined) return undefined;
       this.lastTrialId = id;
@@ -348,17 +358,20 @@ export class TableBuilder implements RowVisitor, AsciiRowVisitor {
 
   /** A row later than its trial's first time by more than `maxTimeSpan` is the row's problem. */
   private checkTimeSpan(trial: number, time: number): void {
-    const first = this.firstTimeOfTrial[trial] as number;
     if (time === Infinity || time === -Infinity) {
       const column = this.request.columns[this.request.timeColumn] as NumericColumn;
       this.problem(`${column.name} is not a finite time (${time})`);
       return;
     }
-    if (Number.isNaN(first)) {
-      this.firstTimeOfTrial[trial] = time;
-      this.firstLineOfTrial[trial] = this.line;
-      return;
-    }
+    // The trial's first time and line are this row's when none is recorded yet (NaN), stored
+    // on every row rather than in a branch taken once per trial, as in beginRow.
+    const recorded = this.firstTimeOfTrial[trial] as number;
+    const isFirst = recorded !== recorded;
+    const first = isFirst ? time : recorded;
+    const line = this.line;
+    const firstLines = this.firstLineOfTrial;
+    this.firstTimeOfTrial[trial] = first;
+    firstLines[trial] = isFirst ? line : (firstLines[trial] as number);
     if (time - first > (this.request.maxTimeSpan as number)) {
       const column = this.request.columns[this.request.timeColumn] as NumericColumn;
       this.problem(
