@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-cli/', 'coverage/', 'node_modules/', 'test-output/'] },
+  { ignores: ['dist/', 'dist-cli/', 'coverage/', 'node_modules/', 'test-output/', '**/*.as.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

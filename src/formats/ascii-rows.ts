@@ -61,15 +61,36 @@ export function visitAsciiRows(
   delimiterCode: number,
   firstLine = 1,
 ): void {
+  visitAsciiLines(bytes, lineFeeds, 0, lineFeeds.length + 1, visitor, delimiterCode, firstLine);
+}
+
+/**
+ * `visitAsciiRows` for the lines `from` to `to - 1` alone (0 is the first line; there are
+ * `lineFeeds.length + 1`, the last one after the last line feed).
+ */
+export function visitAsciiLines(
+  bytes: Uint8Array,
+  lineFeeds: Int32Array,
+  from: number,
+  to: number,
+  visitor: AsciiRowVisitor,
+  delimiterCode: number,
+  firstLine = 1,
+): void {
   const tabIsBlank = delimiterCode !== CHAR_TAB;
-  let lineStart = 0;
-  for (let index = 0; index <= lineFeeds.length; index++) {
+  let lineStart = lineStartOf(lineFeeds, from);
+  for (let index = from; index < to; index++) {
     const next = index < lineFeeds.length ? (lineFeeds[index] as number) : bytes.length;
     const lineEnd = withoutCarriageReturn(bytes, lineStart, next);
     if (!isBlankBytes(bytes, lineStart, lineEnd, tabIsBlank))
       visitor.asciiRow(firstLine + index, bytes, lineStart, lineEnd);
     lineStart = next + 1;
   }
+}
+
+/** Where line `index` starts (0 is the first line), given the bytes' line feeds. */
+export function lineStartOf(lineFeeds: Int32Array, index: number): number {
+  return index === 0 ? 0 : (lineFeeds[index - 1] as number) + 1;
 }
 
 /**

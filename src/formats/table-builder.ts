@@ -38,6 +38,21 @@ export function finishTables(builder: TableBuilder, request: TableRequest): CsvT
   return { tables: builder.trials(), skipped, skippedCount };
 }
 
+/** A table whose rows number-rows.ts can read: `TableBuilder.numberRowsPlan`. */
+export interface NumberRowsPlan {
+  /** Cells per row (the header's). */
+  cells: number;
+  delimiterCode: number;
+  /** For each cell: the column it fills, or -1. */
+  columnOfCell: Int32Array;
+  scaleOfColumn: Int32Array;
+  /** For each column: its largest magnitude (Infinity without a limit). */
+  maxAbsOfColumn: Float64Array;
+  timeColumn: number;
+  /** The request's `maxTimeSpan`, Infinity without one. */
+  maxTimeSpan: number;
+}
+
 /** Smallest capacity of the column arrays, rows; doubled as needed. */
 const INITIAL_CAPACITY_ROWS = 4096;
 
@@ -148,6 +163,62 @@ export class TableBuilder implements RowVisitor, AsciiRowVisitor {
       }
     }
     this.notValid(column, source, start, end);
+  }
+
+  /** True once the header row has been visited: the rows that follow are data. */
+  get headerDone(): boolean {
+    return this.headerSeen;
+  }
+
+  /**
+   * What number-rows.ts needs to read this table's rows itself, or null when it cannot: rows
+   * with a trial id, a column with a `parse` of its own, or a decimal comma.
+   */
+  numberRowsPlan(): NumberRowsPlan | null {
+    const { request } = this;
+    if (request.trialCell !== null || this.decimalComma || this.readsDecimal.includes(0)) return null;
+    return {
+      cells: request.header.names.length,
+      delimiterCode: this.delimiterCode,
+      columnOfCell: this.columnOfCell,
+      scaleOfColumn: this.scaleOfColumn,
+      maxAbsOfColumn: this.maxAbsOfColumn,
+      timeColumn: request.timeColumn,
+      maxTimeSpan: request.maxTimeSpan ?? Infinity,
+    };
+  }
+
+  /** The one trial's last time and first time (NaN before its first row), as `readNumberRows` reads on from them. */
+  numberRowsTimes(): { lastTime: number; firstTime: number } {
+    return { lastTime: this.lastTimeOfTrial[0] as number, firstTime: this.firstTimeOfTrial[0] as number };
+  }
+
+  /**
+   * Rows number-rows.ts has read, on lines `firstLine` to `firstLine + count - 1`: column c's
+   * values are `values[c * stride, c * stride + count)`; after them the trial's last time is
+   * `lastTime` and its first `firstTime`. The same rows and state as `asciiRow` on each line.
+   */
+  appendNumberRows(
+    values: Float64Array,
+    stride: number,
+    count: number,
+    firstLine: number,
+    lastTime: number,
+    firstTime: number,
+  ): void {
+    if (count === 0) return;
+    while (this.rowCount + count > this.lines.length) this.grow();
+    const row = this.rowCount;
+    this.columns.forEach((column, c) => column.set(values.subarray(c * stride, c * stride + count), row));
+    for (let k = 0; k < count; k++) this.lines[row + k] = firstLine + k;
+    this.trialOfRow.fill(0, row, row + count);
+    if (this.request.maxTimeSpan !== undefined && Number.isNaN(this.firstTimeOfTrial[0])) {
+      this.firstTimeOfTrial[0] = firstTime;
+      this.firstLineOfTrial[0] = firstLine;
+    }
+    this.lastTimeOfTrial[0] = lastTime;
+    this.line = firstLine + count - 1;
+    this.rowCount += count;
   }
 
   /** A new text (a part of a stream) begins: its rows are not in the bytes of the last one. */
