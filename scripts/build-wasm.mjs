@@ -1,4 +1,4 @@
-// Compiles the WebAssembly reader of plain rows, src/formats/wasm/number-rows.as.ts
+// Compiles the WebAssembly reader of rows of numbers, src/formats/wasm/number-rows.as.ts
 // (AssemblyScript), into src/formats/wasm/number-rows-binary.ts: the module's bytes as base64,
 // which src/formats/number-rows.ts instantiates. The binary is committed, so that neither the
 // app, the command line nor the tests need a compiler; a unit test
