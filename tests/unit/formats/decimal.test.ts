@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatScaled, formatShortest, parseDecimal, readDecimal } from '../../../src/formats/decimal';
 import { MAX_LOW_DIGITS, roundedLongQuotient } from '../../../src/formats/long-mantissa';
+import { textsAroundMidpoint } from '../helpers/halfway';
 
 const parse = (text: string, scaleExp = 0) => parseDecimal(text, 0, text.length, scaleExp);
 
@@ -240,38 +241,13 @@ describe('roundedLongQuotient (17 to 25 significant digits over a power of ten)'
 });
 
 describe('parseDecimal near halfway between two doubles, and at the ends of the range', () => {
-  /** The decimal digits of num / den (>= 1e-7), cut after `significant` significant digits. */
-  function decimalDigits(num: bigint, den: bigint, significant: number): string {
-    let text = `${num / den}.`;
-    let rem = num % den;
-    let count = num / den === 0n ? 0 : String(num / den).length;
-    while (count < significant) {
-      rem *= 10n;
-      const digit = rem / den;
-      rem %= den;
-      text += String(digit);
-      if (count > 0 || digit !== 0n) count++;
-    }
-    return text;
-  }
-
   it('agrees with Number() just below and just above the midpoint of a double and the next one', () => {
-    const view = new DataView(new ArrayBuffer(8));
     fc.assert(
       fc.property(
         fc.double({ min: 1e-6, max: 1e20, noNaN: true }),
         fc.integer({ min: 17, max: 25 }),
         (x, significant) => {
-          view.setFloat64(0, x);
-          const bits = view.getBigUint64(0);
-          const exponent = Number(bits >> 52n) - 1075;
-          const mantissa = (bits & (2n ** 52n - 1n)) | (2n ** 52n);
-          // (2 * mantissa + 1) * 2^(exponent - 1): halfway to the next double up.
-          const num = (2n * mantissa + 1n) * 2n ** BigInt(Math.max(0, exponent - 1));
-          const den = 2n ** BigInt(Math.max(0, 1 - exponent));
-          const below = decimalDigits(num, den, significant);
-          const last = Number(below.slice(-1));
-          for (const text of [below, last < 9 ? below.slice(0, -1) + String(last + 1) : below]) {
+          for (const text of textsAroundMidpoint(x, significant)) {
             expect(Object.is(parse(text), Number(text)), text).toBe(true);
           }
         },
