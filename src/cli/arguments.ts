@@ -60,19 +60,21 @@ const WHOLE_NUMBER = /^\d+$/;
 export const MAX_JOBS = 1024;
 
 /**
- * Files per thread when `--jobs` is not given: a thread (the main one first) for every
- * FILES_PER_THREAD files or part of them, up to the cores. A thread starts its own V8, loads
- * the bundle and warms up its own JIT (the first two dozen recordings cost about three times
- * the later ones), on cores that the main thread's compiler and garbage collector use too: on
- * the 2 cores of the development machine (load average 1-4), 24 simulated phone recordings
- * took longer with a second thread than without in four of six side-by-side measurements and
- * the same in two; 48 were once faster, once slower (docs/benchmarks.md, "Against numpy/scipy").
+ * Bytes of files per thread when `--jobs` is not given: a thread (the main one first) for
+ * every BYTES_PER_THREAD of the files' sizes or part of them, up to the cores and the files. A
+ * thread starts its own V8, loads the bundle and warms up its own JIT (about 0.1 s of a core
+ * before its files go at full speed), so it pays off only on enough work, which grows with the
+ * bytes to read. On the 2 cores of the development machine one thread was faster on 240
+ * recordings of 45 s at 60 Hz (62 MB: 494 against 521 ms), the two the same on 120 files of
+ * 60 s at 100 Hz (99 MB), two threads faster from 124 MB on (480 of the short recordings: 719
+ * against 770 ms; 240 of the long files, 198 MB: 686 against 810 ms); docs/benchmarks.md, "A
+ * whole data set".
  */
-export const FILES_PER_THREAD = 48;
+export const BYTES_PER_THREAD = 100e6;
 
-/** `--jobs` when not given: a thread per FILES_PER_THREAD files, at least 1, at most `cores`. */
-export function defaultJobs(fileCount: number, cores: number): number {
-  return Math.max(1, Math.min(cores, Math.ceil(fileCount / FILES_PER_THREAD)));
+/** `--jobs` when not given: a thread per BYTES_PER_THREAD of `totalBytes`, at least 1, at most `cores` and the files. */
+export function defaultJobs(totalBytes: number, fileCount: number, cores: number): number {
+  return Math.max(1, Math.min(cores, fileCount, Math.ceil(totalBytes / BYTES_PER_THREAD)));
 }
 
 /**

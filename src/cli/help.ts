@@ -1,5 +1,5 @@
 /** The command line's help pages: `stork --help` and `stork analyze --help` (docs/command-line.md). */
-import { FILES_PER_THREAD, MAX_JOBS } from './arguments';
+import { BYTES_PER_THREAD, MAX_JOBS } from './arguments';
 
 /** The one-line usage a usage error ends with. */
 export const SHORT_USAGE = 'Usage: stork analyze FILE... [options]; stork analyze --help for more';
@@ -53,7 +53,7 @@ Options:
                      current folder), after those named; - reads the list from standard
                      input; may be given more than once
   -j, --jobs N       files analysed at once, each in a thread of its own (default: a thread
-                     per ${FILES_PER_THREAD} files, up to the number of cores; 1 to ${MAX_JOBS})
+                     per ${BYTES_PER_THREAD / 1e6} MB of files, up to the number of cores; 1 to ${MAX_JOBS})
   -h, --help         show this help
 
 Output: JSON on standard output (one array, an object per file and trial), or the summary

@@ -8,7 +8,14 @@ import { ANALYSIS_VERSION, DEFAULT_RATE_HZ, SWAY_ANALYSIS_VERSION } from '../cor
 import type { AnalysisOptions } from '../core/types';
 import packageJson from '../../package.json' with { type: 'json' };
 import { analyzeFile, type FileOutcome, type FileReader } from './analyze-file';
-import { defaultJobs, listedFiles, parseCommand, UsageError, type AnalyzeCommand } from './arguments';
+import {
+  BYTES_PER_THREAD,
+  defaultJobs,
+  listedFiles,
+  parseCommand,
+  UsageError,
+  type AnalyzeCommand,
+} from './arguments';
 import { ANALYZE_HELP, SHORT_USAGE, STORK_HELP } from './help';
 import { formatResults, type AnalyzedTrial } from './output';
 import { ProgressLine } from './progress';
@@ -23,6 +30,11 @@ export interface CliIo extends FileReader {
   readStdin?(): Promise<string>;
   /** The default of `--jobs`: the cores there are to use (1 without). */
   cores?: number;
+  /**
+   * A file's size in bytes, 0 when it has none to tell (a folder, a missing file): for the
+   * default of `--jobs`. Without it, that default is one thread.
+   */
+  fileSize?(path: string): number;
   /**
    * Starts `count` worker threads beside this one, each taking files from `take` while it
    * has some (worker-pool.ts). Without it, files are analysed in this thread, one after
@@ -64,7 +76,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     );
     return EXIT_OK;
   }
-  const jobs = Math.min(command.jobs ?? defaultJobs(files.length, io.cores ?? 1), files.length);
+  const jobs = Math.min(
+    command.jobs ?? defaultJobs(filesBytes(files, io), files.length, io.cores ?? 1),
+    files.length,
+  );
   const progress =
     io.stderrIsTerminal === true && files.length > 1
       ? new ProgressLine(io.stderr, io.now ?? (() => performance.now()), files.length)
@@ -123,6 +138,22 @@ async function filesToAnalyze(command: AnalyzeCommand, io: CliIo): Promise<strin
  * thread could ask for one, and `--jobs 2` ran as `--jobs 1`.
  */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The files' sizes added up, for the default of `--jobs`: only as many as it takes to know
+ * that every core gets a thread (a list of a hundred thousand files is not all stat-ed).
+ */
+function filesBytes(files: readonly string[], io: CliIo): number {
+  const cores = io.cores ?? 1;
+  if (io.fileSize === undefined || cores <= 1 || files.length <= 1) return 0;
+  const enough = cores * BYTES_PER_THREAD;
+  let total = 0;
+  for (const file of files) {
+    total += io.fileSize(file);
+    if (total >= enough) break;
+  }
+  return total;
+}
 
 /**
  * Analyses `files`, `jobs` at once: this thread and `jobs - 1` worker threads each take the

@@ -5,7 +5,7 @@
  * bin/stork.mjs started, the same bundle serves files to analyse.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
@@ -73,6 +73,15 @@ export function readIntoSharedBuffer(path: string): Buffer {
   }
 }
 
+/** A file's size in bytes (a folder's own, small), or 0 when it cannot be read (CliIo.fileSize). */
+export function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** All of standard input, as UTF-8 text. */
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -95,6 +104,7 @@ export async function main(workerScript: URL): Promise<void> {
     stderr: (text) => process.stderr.write(text),
     readStdin,
     cores: availableParallelism(),
+    fileSize,
     startWorkers: (count, take) => startWorkerPool(workerScript, count, take),
     stderrIsTerminal: process.stderr.isTTY === true,
     now: () => performance.now(),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { analyzeFile } from '../../../src/cli/analyze-file';
-import { defaultJobs, FILES_PER_THREAD } from '../../../src/cli/arguments';
+import { BYTES_PER_THREAD, defaultJobs } from '../../../src/cli/arguments';
 import { ANALYZE_HELP, SHORT_USAGE, STORK_HELP } from '../../../src/cli/help';
 import { EXIT_BAD_FILE, EXIT_OK, EXIT_USAGE, run, type CliIo } from '../../../src/cli/main';
 import { CLEAR_LINE, clockTime, progressText } from '../../../src/cli/progress';
@@ -134,20 +134,27 @@ describe('stork analyze on many files', () => {
     expect(counts).toEqual([1, 4, 1]);
   });
 
-  it(`without --jobs, starts a thread per ${FILES_PER_THREAD} files or part of them, up to the cores`, async () => {
+  it(`without --jobs, starts a thread per ${BYTES_PER_THREAD / 1e6} MB of files or part of them, up to the cores and the files`, async () => {
     const counts: number[] = [];
     const startWorkers = reversedWorkers(counts);
-    const many = (count: number) =>
-      Array.from({ length: count }, (_, k) => files[k % files.length] as string);
-    await stork(['analyze', ...files], { startWorkers, cores: 16 });
-    await stork(['analyze', ...many(FILES_PER_THREAD)], { startWorkers, cores: 16 });
-    await stork(['analyze', ...many(FILES_PER_THREAD + 1)], { startWorkers, cores: 16 });
-    await stork(['analyze', ...many(2 * FILES_PER_THREAD + 1)], { startWorkers, cores: 16 });
-    await stork(['analyze', ...many(2 * FILES_PER_THREAD + 1)], { startWorkers, cores: 2 });
-    await stork(['analyze', ...many(2 * FILES_PER_THREAD + 1)], { startWorkers });
-    // 5 and 48 files: none; 49: 1 more; 97: 2 more with 16 cores, 1 with 2, none without cores.
-    expect(counts).toEqual([1, 2, 1]);
-    expect(defaultJobs(0, 4)).toBe(1);
+    let sized = 0;
+    const sizes = (bytes: number) => (_path: string) => {
+      sized++;
+      return bytes;
+    };
+    const fifth = BYTES_PER_THREAD / 5;
+    await stork(['analyze', ...files], { startWorkers, cores: 16 }); // no sizes: none
+    await stork(['analyze', ...files], { startWorkers, cores: 16, fileSize: sizes(fifth) }); // 100 MB: none
+    await stork(['analyze', ...files], { startWorkers, cores: 16, fileSize: sizes(fifth + 1) }); // 1 more
+    await stork(['analyze', ...files], { startWorkers, cores: 16, fileSize: sizes(1e9) }); // 5 files: 4 more
+    sized = 0;
+    await stork(['analyze', ...files], { startWorkers, cores: 2, fileSize: sizes(1e9) }); // 2 cores: 1 more
+    // The first file alone is 2 cores' worth: the other four are not stat-ed.
+    expect(sized).toBe(1);
+    await stork(['analyze', ...files], { startWorkers, fileSize: sizes(1e9) }); // no cores: none
+    await stork(['analyze', 'q1.csv'], { startWorkers, cores: 16, fileSize: sizes(1e9) }); // 1 file: none
+    expect(counts).toEqual([1, 4, 1]);
+    expect(defaultJobs(0, 0, 4)).toBe(1);
   });
 
   it('reads the files of --files-from lists after those named, one a line, from a file or standard input', async () => {
@@ -262,7 +269,7 @@ describe('help and version', () => {
       '--cutoff HZ        low-pass cut-off, Hz, below half the rate (default: 3.5)',
       '--format FORMAT    json (default) or csv',
       '--files-from LIST',
-      '-j, --jobs N       files analysed at once, each in a thread of its own (default: a thread\n                     per 48 files, up to the number of cores; 1 to 1024)',
+      '-j, --jobs N       files analysed at once, each in a thread of its own (default: a thread\n                     per 100 MB of files, up to the number of cores; 1 to 1024)',
       '0  every file analysed',
       '1  some file could not be read or analysed',
       '2  bad command line',

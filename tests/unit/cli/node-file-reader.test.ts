@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../../src/cli/analyze-file';
-import { nodeFileReader, readIntoSharedBuffer } from '../../../src/cli/node';
+import { fileSize, nodeFileReader, readIntoSharedBuffer } from '../../../src/cli/node';
 import { fixturePath } from '../helpers/fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'stork-reader-'));
@@ -63,5 +63,13 @@ describe('nodeFileReader', () => {
     }
     const missing = await analyzeFile(join(folder, 'missing.csv'), {}, nodeFileReader());
     expect(missing.problems).toEqual(['no such file']);
+  });
+
+  it("tells a file's size for the default of --jobs, and 0 for a file that is not there", () => {
+    const file = written('sized.csv', 't_ms,ax\n0,1\n'); // 12 bytes
+    expect(fileSize(file)).toBe(12);
+    expect(fileSize(join(folder, 'missing.csv'))).toBe(0);
+    mkdirSync(join(folder, 'export'), { recursive: true });
+    expect(fileSize(join(folder, 'export'))).toBeLessThan(1e6); // a folder: its own small size
   });
 });
