@@ -260,7 +260,7 @@ export function readRows(
         if (column == timeColumn) time = value;
       }
       if (cell < cells - 1) {
-        if (peek(at) != delimiter || isRowEnd(at)) {
+        if (peek(at) != delimiter) {
           taken = false;
           break;
         }
@@ -270,19 +270,15 @@ export function readRows(
         break;
       }
     }
-    // table-builder.ts checkTimeGoesForward and checkTimeSpan (the time is finite here).
-    if (taken && time == time) {
-      const first = firstTime != firstTime ? time : firstTime;
-      if (time < lastTime || time - first > maxTimeSpan) taken = false;
-      else {
-        lastTime = time;
-        firstTime = first;
-      }
-    }
-    if (!taken || time != time) {
+    // table-builder.ts checkTimeGoesForward and checkTimeSpan: the time (a finite number read
+    // above; NaN only if never read) not before the last, nor too long after the first.
+    const first = firstTime != firstTime ? time : firstTime;
+    if (!taken || !(time >= lastTime) || time - first > maxTimeSpan) {
       at = rowStart;
       break;
     }
+    lastTime = time;
+    firstTime = first;
     if (peek(at) == CHAR_CR) at++;
     at++; // the line feed (or past the end)
     rows++;

@@ -275,6 +275,7 @@ describe('the WebAssembly reader of number rows', () => {
     const cases = [
       't_ms,ax\n0,1\n10,2500\n20,1\n', // beyond the limit
       't_ms,ax\n0,1\n10,2\n5,1\n', // time going backwards
+      't_ms,ax\n0,1\n10;2\n20,1\n', // another separator after a number: one cell, not two
       't_ms,ax\n0,1\n10,2\n3600001,1\n', // beyond the longest time span (3,600 s)
       't_ms,ax\n0,1\n10,1e400\n20,1\n', // Infinity: Number()'s
       't_ms,ax\n0,1\n10,0.12345678901234567890123456789\n20,1\n', // more digits than a double-word quotient
