@@ -79,7 +79,6 @@ export function parseDecimalInto(
   decimalComma = false,
 ): boolean {
   const length = end - start;
-  if (!mayStartNumber(text, start, end, decimalComma)) return false;
   if (cellBytes.length < length) cellBytes = new Uint8Array(Math.max(length, 2 * cellBytes.length));
   for (let k = 0; k < length; k++) {
     const code = text.charCodeAt(start + k);
@@ -87,30 +86,6 @@ export function parseDecimalInto(
   }
   return readDecimal(cellBytes, 0, length, NO_DELIMITER, out, index, scaleExp, decimalComma) === length;
 }
-
-/**
- * False when no number can start in `text[start, end)`: its first character after spaces and
- * tabs is none of a sign, a digit, the decimal separator or the `n` of `NaN` (a header name:
- * `t_ms`, `Time (s)`), which `readDecimal` would refuse too. Such cells are turned away before
- * `readDecimal`, so that in the command line, which hands readDecimal a file's bytes as a Node
- * Buffer, it sees no other kind of array for the header's names than for the rows: V8 would
- * otherwise throw its optimised code away at the second file's header.
- */
-function mayStartNumber(text: string, start: number, end: number, decimalComma: boolean): boolean {
-  let i = start;
-  while (i < end && isBlank(text.charCodeAt(i), true)) i++;
-  if (i === end) return true; // a blank cell: a missing value
-  const code = text.charCodeAt(i);
-  return (
-    (code >= CHAR_0 && code <= CHAR_9) ||
-    code === CHAR_MINUS ||
-    code === CHAR_PLUS ||
-    code === (decimalComma ? CHAR_COMMA : CHAR_POINT) ||
-    (code | 0x20) === CHAR_LOWER_N
-  );
-}
-
-const CHAR_LOWER_N = 110;
 
 /**
  * The cell `parseDecimalInto` reads, as bytes: one per character, characters beyond ASCII as
